@@ -1,0 +1,1 @@
+"""Pure scheduling: time zones, intervals and free times. Imports nothing from Django."""
