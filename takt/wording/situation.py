@@ -1,0 +1,89 @@
+"""The facts a message is written from: who, what, when and why. Plain data, no behaviour."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+LANGUAGES = ("sv", "en")
+SIDES = ("candidate", "employer")
+STAGES = ("applied", "booked", "interviewed")
+
+
+@dataclass(frozen=True)
+class Party:
+    """One person in the conversation: the candidate or the employer's contact."""
+
+    name: str
+    email: str | None = None
+    phone: str | None = None
+    language: str = "sv"
+    timezone: str | None = None  # None: the interview's zone
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A span of time: an alternative offered, or the time agreed."""
+
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True)
+class Interview:
+    """The interview being talked about, in the zone where it takes place."""
+
+    start: datetime
+    end: datetime
+    timezone: str
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why the change is needed; `category` as in the check contract."""
+
+    category: str = "other"
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Situation:
+    """Everything the composer needs for one change to one interview."""
+
+    candidate: Party
+    contact: Party
+    company: str
+    role: str
+    interview: Interview
+    reason: Reason = field(default_factory=Reason)
+    alternatives: tuple[Slot, ...] = ()
+    emergency: bool = False
+    stage: str = "booked"
+    link: str | None = None
+    agreed: Slot | None = None  # the new time, once one is agreed
+
+    def party(self, side: str) -> Party:
+        """The candidate for "candidate", the contact for "employer"."""
+        if side == "candidate":
+            return self.candidate
+        if side == "employer":
+            return self.contact
+        raise ValueError(f"unknown side: {side!r}")
+
+
+def other_side(side: str) -> str:
+    """The side across the table."""
+    if side not in SIDES:
+        raise ValueError(f"unknown side: {side!r}")
+    return "employer" if side == "candidate" else "candidate"
+
+
+@dataclass(frozen=True)
+class ComposedMessage:
+    """One ready draft: a script to read aloud or an e-mail to send."""
+
+    kind: str  # phone_script, voicemail_script, email, followup_email
+    language: str
+    text: str
+    to: str | None = None
+    subject: str | None = None
+    html: str | None = None
