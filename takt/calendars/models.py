@@ -1,0 +1,49 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from takt.interviews.models import Workspace
+
+
+class CalendarSource(models.Model):
+    """Where a person's busy times come from: an ICS address or file, or a CalDAV account."""
+
+    class Kind(models.TextChoices):
+        ICS_URL = "ics_url", _("Calendar address (ICS)")
+        ICS_FILE = "ics_file", _("Calendar file (ICS)")
+        CALDAV = "caldav", _("CalDAV account")
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="calendars")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendars"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    url = models.URLField(_("address"), max_length=1000, blank=True)
+    username = models.CharField(_("user name"), max_length=200, blank=True)
+    password = models.CharField(_("password"), max_length=500, blank=True)
+    ics_data = models.BinaryField(blank=True, null=True)
+    timezone = models.CharField(_("time zone"), max_length=64, default="Europe/Stockholm")
+    last_synced_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar")
+        ordering = ["owner", "name"]
+
+    def __str__(self) -> str:
+        return self.name or self.url or self.get_kind_display()
+
+
+class BusyTime(models.Model):
+    """A busy interval read from a calendar, replaced as a whole on every refresh."""
+
+    source = models.ForeignKey(CalendarSource, on_delete=models.CASCADE, related_name="busy")
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    summary = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["start"]
+        indexes = [models.Index(fields=["source", "start"])]

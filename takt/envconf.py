@@ -1,0 +1,105 @@
+"""Reading settings from the environment through small helpers that refuse bad values."""
+
+import os
+import secrets
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false (1/0, yes/no, on/off), not {raw!r}.")
+
+
+def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}.")
+    return value
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def data_dir() -> Path:
+    """The folder for the SQLite database, the secret key and sent e-mail (created on first use)."""
+    raw = os.environ.get("TAKT_DATA_DIR") or str(Path.cwd() / "data")
+    path = Path(raw).expanduser().resolve()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ImproperlyConfigured(f"TAKT_DATA_DIR {raw!r} cannot be created: {error}.") from None
+    return path
+
+
+def secret_key(folder: Path) -> str:
+    """SECRET_KEY from the environment, else one generated once and kept in the data folder."""
+    from_env = os.environ.get("SECRET_KEY")
+    if from_env is not None:
+        if len(from_env) < 32:
+            raise ImproperlyConfigured("SECRET_KEY must be at least 32 characters long.")
+        return from_env
+    path = folder / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def database(folder: Path) -> dict[str, object]:
+    """PostgreSQL from DATABASE_URL, else SQLite in the data folder."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        import dj_database_url
+
+        if not url.startswith(("postgres://", "postgresql://", "sqlite://")):
+            raise ImproperlyConfigured(
+                f"DATABASE_URL must start with postgresql:// (or sqlite://), not {url.split(':')[0]!r}."
+            )
+        try:
+            config = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+        except ValueError as error:
+            raise ImproperlyConfigured(f"DATABASE_URL cannot be read: {error}.") from None
+        if "sqlite" in str(config["ENGINE"]):
+            config["OPTIONS"] = _sqlite_options()
+        return config
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": folder / "takt.sqlite3",
+        "OPTIONS": _sqlite_options(),
+    }
+
+
+def _sqlite_options() -> dict[str, object]:
+    # IMMEDIATE takes the write lock when a transaction starts, so two writers
+    # queue instead of failing halfway; WAL lets readers go on meanwhile.
+    return {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }

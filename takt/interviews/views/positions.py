@@ -1,0 +1,42 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from takt.interviews import access
+from takt.interviews.models import Application, Interview
+
+
+@login_required
+def position_list(request: HttpRequest, workspace_id: int) -> HttpResponse:
+    workspace = access.workspace_for(request, workspace_id)
+    if not workspace.is_team:
+        raise Http404
+    positions = workspace.positions.annotate(
+        candidates=Count("applications"),
+        uninformed=Count(
+            "applications",
+            filter=Q(applications__informed_at__isnull=True)
+            & ~Q(applications__stage__in=[Application.Stage.HIRED, Application.Stage.WITHDRAWN]),
+        ),
+    )
+    return render(
+        request, "interviews/position_list.html", {"workspace": workspace, "positions": positions}
+    )
+
+
+@login_required
+def position_detail(request: HttpRequest, workspace_id: int, position_id: int) -> HttpResponse:
+    position = access.position_for(request, workspace_id, position_id)
+    applications = position.applications.select_related("person").order_by("-stage", "person")
+    interviews = Interview.objects.filter(position=position).select_related("counterpart")
+    return render(
+        request,
+        "interviews/position_detail.html",
+        {
+            "workspace": position.workspace,
+            "position": position,
+            "applications": applications,
+            "interviews": interviews,
+        },
+    )
