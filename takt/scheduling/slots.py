@@ -9,7 +9,8 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import reduce
-from itertools import islice
+from itertools import accumulate, compress, islice, tee
+from operator import gt
 
 from takt.scheduling.attendees import Attendee
 from takt.scheduling.epoch import from_us, span_us, to_us
@@ -103,17 +104,22 @@ def _free_gaps(
     # Busy times that start well before the search only matter for how far they reach.
     first = bisect_left(busy, from_us(earliest - buffer), key=START)
     reach = max(map(END, islice(busy, first)), default=_BEFORE_ALL)
-    for interval in islice(busy, first, None):
-        if interval.start > reach:
-            opens = to_us(reach) + buffer
-            closes = to_us(interval.start) - buffer
-            if closes - opens >= length:
-                yield opens, closes
-            if closes >= latest:
-                return
-            reach = interval.end
-        elif interval.end > reach:
-            reach = interval.end
+    rest = busy[first:]
+    # The sweep runs in C iterators: `reaches[i]` is the latest end of every busy
+    # time before rest[i], and a gap opens wherever rest[i] starts after it.
+    # Python code only sees the gaps, and stops with the search.
+    starts, starts_again = tee(map(START, rest))
+    reaches, reaches_again = tee(accumulate(map(END, rest), max, initial=reach))
+    # zip stops one short of `reaches`, which holds one more item (the initial reach).
+    gaps = compress(zip(reaches, starts, strict=False), map(gt, starts_again, reaches_again))
+    for reached, start in gaps:
+        opens = to_us(reached) + buffer
+        closes = to_us(start) - buffer
+        if closes - opens >= length:
+            yield opens, closes
+        if closes >= latest:
+            return
+    reach = max(reach, max(map(END, rest), default=reach))
     yield to_us(reach) + buffer, latest
 
 
