@@ -17,18 +17,6 @@ _LANGUAGES = ("sv", "en")
 _WORD = r"[\w']"
 _GAP = r"(?:\s+[\w']+){0,3}"
 
-# Short, frequent words that nearly always tell the two languages apart.
-_COMMON = {
-    "sv": frozenset(
-        "och att det är jag du vi ni en ett på för med inte om har kan till som av den så men "
-        "mig dig er oss hej tack vill ska kommer måste tyvärr gärna".split()
-    ),
-    "en": frozenset(
-        "the and to a of is for you with not have can on we my will be that it but are i am "
-        "this your hi thanks would must unfortunately please".split()
-    ),
-}
-
 
 @dataclass(frozen=True)
 class _Lists:
@@ -46,8 +34,8 @@ def normalize(text: str) -> str:
 def detect_language(text: str) -> str | None:
     """ "sv" or "en" when the common words clearly say so, else None."""
     words = normalize(text).split()
-    sv = sum(word in _COMMON["sv"] for word in words)
-    en = sum(word in _COMMON["en"] for word in words)
+    sv = sum(word in _common("sv") for word in words)
+    en = sum(word in _common("en") for word in words)
     if sv > en:
         return "sv"
     if en > sv:
@@ -103,6 +91,13 @@ def _languages(text: str, lang: str | None) -> tuple[str, ...]:
         return (lang,)
     guessed = detect_language(text)
     return (guessed,) if guessed else _LANGUAGES
+
+
+@cache
+def _common(lang: str) -> frozenset[str]:
+    # Short, frequent words that nearly always tell the two languages apart.
+    lines = (WORDS / f"common.{lang}.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(word for line in lines for word in line.split("#", 1)[0].split())
 
 
 @cache

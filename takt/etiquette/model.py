@@ -147,7 +147,7 @@ class CheckInput:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One rule that fired: its id, severity, the part of the guide it comes from, and what to do."""
+    """One rule that fired: id, severity, the part of the guide behind it, and what to do."""
 
     rule: str
     severity: str

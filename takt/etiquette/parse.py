@@ -272,7 +272,9 @@ def _bool(value: Any, field: str) -> bool | None:
     return value
 
 
-def _choice(value: Any, field: str, choices: tuple[str, ...], *, required: bool = False) -> str | None:
+def _choice(
+    value: Any, field: str, choices: tuple[str, ...], *, required: bool = False
+) -> str | None:
     if value is None:
         if required:
             raise BadInput(field, "required")

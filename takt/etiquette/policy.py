@@ -42,7 +42,7 @@ class Policy:
         base: "Policy | None" = None,
         field: str = "policy",
     ) -> "Policy":
-        """`base` (the defaults when None) with `values` laid over it; BadInput on a bad key or value."""
+        """`base` (else the defaults) with `values` laid over it; BadInput on a bad key or value."""
         policy = base if base is not None else cls()
         if values is None:
             return policy
@@ -62,4 +62,3 @@ class Policy:
                 raise BadInput(path, "wrong_type", expected="integer", value=show_value(value))
             changes[key] = int(value) if key in _WHOLE else value
         return replace(policy, **changes)
-

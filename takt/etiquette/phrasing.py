@@ -1,0 +1,102 @@
+"""Figures said the way a person would: durations, times in the interview's zone, lists of names."""
+
+from datetime import UTC, datetime, timedelta, tzinfo
+
+from babel.dates import format_datetime
+
+from takt.etiquette.model import Interval
+
+_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+_DATE = {"sv": "EEEE d MMMM", "en": "EEEE d MMMM"}
+_CLOCK = {"sv": "HH.mm", "en": "HH:mm"}
+_AT = {"sv": " 'kl.' ", "en": " 'at' "}
+_UNITS = {
+    "sv": {"day": ("dygn", "dygn"), "hour": ("timme", "timmar"), "minute": ("minut", "minuter")},
+    "en": {"day": ("day", "days"), "hour": ("hour", "hours"), "minute": ("minute", "minutes")},
+}
+_AND = {"sv": "och", "en": "and"}
+DASH = "\u2013"  # the en dash between two times: 10.00\u201311.00
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """`n` with the right form of the noun: "1 tid", "3 tider"."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def duration(span: timedelta, lang: str) -> str:
+    """ "23 timmar och 30 minuter"; whole days from two days on; under a minute said so."""
+    minutes = int(abs(span).total_seconds() // 60)
+    if minutes == 0:
+        return "mindre än en minut" if lang == "sv" else "less than a minute"
+    units = _UNITS[lang]
+    days, rest = divmod(minutes, 24 * 60) if minutes >= 48 * 60 else (0, minutes)
+    hours, mins = divmod(rest, 60)
+    parts = [
+        plural(value, *units[name])
+        for value, name in ((days, "day"), (hours, "hour"), (mins, "minute"))
+        if value
+    ]
+    return join(parts, lang)
+
+
+def join(items: list[str], lang: str, limit: int | None = None) -> str:
+    """ "a, b och c"; beyond `limit` items the rest are counted: "a, b och 3 till"."""
+    if limit is not None and len(items) > limit:
+        rest = len(items) - limit
+        items = [*items[:limit], f"{rest} till" if lang == "sv" else f"{rest} more"]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {_AND[lang]} {items[-1]}"
+
+
+def moment(instant: datetime, tz: tzinfo | None, lang: str) -> str:
+    """ "tisdag 31 mars kl. 10.00" / "Tuesday 31 March at 10:00", in the interview's zone."""
+    local = _local(instant, tz)
+    text = format_datetime(local, _DATE[lang] + _AT[lang] + _CLOCK[lang], locale=_LOCALES[lang])
+    return text + _zone_note(tz)
+
+
+def span(interval: Interval, tz: tzinfo | None, lang: str) -> str:
+    """ "tisdag 31 mars kl. 10.00-11.00", or both dates when it runs past midnight."""
+    start, end = _local(interval.start, tz), _local(interval.end, tz)
+    locale = _LOCALES[lang]
+    if start.date() != end.date():
+        first = format_datetime(start, _DATE[lang] + _AT[lang] + _CLOCK[lang], locale=locale)
+        last = format_datetime(end, _DATE[lang] + _AT[lang] + _CLOCK[lang], locale=locale)
+        return f"{first} {DASH} {last}{_zone_note(tz)}"
+    day = format_datetime(start, _DATE[lang] + _AT[lang], locale=locale)
+    clock = format_datetime(start, _CLOCK[lang], locale=locale) + DASH
+    clock += format_datetime(end, _CLOCK[lang], locale=locale)
+    return day + clock + _zone_note(tz)
+
+
+def day(instant: datetime, tz: tzinfo | None, lang: str) -> str:
+    """ "tisdag 31 mars" / "Tuesday 31 March"."""
+    return format_datetime(_local(instant, tz), _DATE[lang], locale=_LOCALES[lang])
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _local(instant: datetime, tz: tzinfo | None) -> datetime:
+    return instant.astimezone(tz or UTC)
+
+
+def _zone_note(tz: tzinfo | None) -> str:
+    # Without the interview's zone the times are shown in UTC, and must say so.
+    return "" if tz is not None else " UTC"
+
+
+def number(value: float, lang: str) -> str:
+    """A policy figure: "24", or "1,5" in Swedish and "1.5" in English."""
+    if value == int(value):
+        return str(int(value))
+    return str(value).replace(".", ",") if lang == "sv" else str(value)
+
+
+def times(n: int, lang: str) -> str:
+    """How often: "en gång", "3 gånger"; "once", "twice", "3 times"."""
+    if lang == "sv":
+        return "en gång" if n == 1 else f"{n} gånger"
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
