@@ -33,9 +33,10 @@ run: install
 test: install-test
 	$(BIN)/python -m pytest
 
-# The database tests again, on the PostgreSQL named by DATABASE_URL.
+# The suite again on the PostgreSQL named by DATABASE_URL (the browser tests once is enough).
 test-db: install-test
-	$(BIN)/python -m pytest -m "django_db or db_concurrency" tests
+	@test -n "$$DATABASE_URL" || { echo "test-db needs DATABASE_URL=postgresql://..."; exit 2; }
+	$(BIN)/python -m pytest -m "not browser"
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -79,7 +79,8 @@ def database(folder: Path) -> dict[str, object]:
 
         if not url.startswith(("postgres://", "postgresql://", "sqlite://")):
             raise ImproperlyConfigured(
-                f"DATABASE_URL must start with postgresql:// (or sqlite://), not {url.split(':')[0]!r}."
+                "DATABASE_URL must start with postgresql:// (or sqlite://), "
+                f"not {url.split(':')[0]!r}."
             )
         try:
             config = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
@@ -92,6 +93,9 @@ def database(folder: Path) -> dict[str, object]:
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": folder / "takt.sqlite3",
         "OPTIONS": _sqlite_options(),
+        # A file, not shared-cache memory: concurrent writers and the browser
+        # tests' live server need real locking between connections.
+        "TEST": {"NAME": str(folder / "test-takt.sqlite3")},
     }
 
 

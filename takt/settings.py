@@ -89,24 +89,39 @@ TIME_ZONE = envconf.env_str("TAKT_TIME_ZONE", "Europe/Stockholm")
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
 
-# E-mail: SMTP when TAKT_SMTP_HOST is set; otherwise messages are kept as .eml
-# files in the data folder and on the Outbox page, so `make run` needs no server.
+# E-mail: SMTP when TAKT_SMTP_HOST is set; otherwise each message is kept as an
+# .eml file in the data folder (and on the Outbox page), so `make run` needs no server.
 SMTP_HOST = envconf.env_str("TAKT_SMTP_HOST")
-EMAIL_HOST = SMTP_HOST or "localhost"
-EMAIL_PORT = envconf.env_int("TAKT_SMTP_PORT", 587 if SMTP_HOST else 25, minimum=1)
-EMAIL_HOST_USER = envconf.env_str("TAKT_SMTP_USER")
-EMAIL_HOST_PASSWORD = envconf.env_str("TAKT_SMTP_PASSWORD")
-EMAIL_USE_TLS = envconf.env_bool("TAKT_SMTP_STARTTLS", bool(SMTP_HOST))
-EMAIL_USE_SSL = envconf.env_bool("TAKT_SMTP_SSL", False)
-EMAIL_TIMEOUT = envconf.env_int("TAKT_SMTP_TIMEOUT", 30, minimum=1)
+if SMTP_HOST:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": SMTP_HOST,
+                "port": envconf.env_int("TAKT_SMTP_PORT", 587, minimum=1),
+                "username": envconf.env_str("TAKT_SMTP_USER"),
+                "password": envconf.env_str("TAKT_SMTP_PASSWORD"),
+                "use_tls": envconf.env_bool("TAKT_SMTP_STARTTLS", True),
+                "use_ssl": envconf.env_bool("TAKT_SMTP_SSL", False),
+                "timeout": envconf.env_int("TAKT_SMTP_TIMEOUT", 30, minimum=1),
+            },
+        }
+    }
+else:
+    MAILERS = {
+        "default": {
+            "BACKEND": "takt.outbox.backends.EmlFolderBackend",
+            "OPTIONS": {"folder": str(DATA_DIR / "sent-mail")},
+        }
+    }
 DEFAULT_FROM_EMAIL = envconf.env_str("TAKT_FROM_EMAIL", "takt@localhost")
-EMAIL_FILE_DIR = DATA_DIR / "sent-mail"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envconf.env_bool("TAKT_SECURE_COOKIES", False)

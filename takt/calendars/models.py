@@ -47,3 +47,6 @@ class BusyTime(models.Model):
     class Meta:
         ordering = ["start"]
         indexes = [models.Index(fields=["source", "start"])]
+
+    def __str__(self) -> str:
+        return f"{self.start:%Y-%m-%d %H:%M}–{self.end:%H:%M} UTC"

@@ -97,6 +97,9 @@ class Alternative(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.start:%Y-%m-%d %H:%M} UTC"
+
 
 class ContactAttempt(models.Model):
     class Channel(models.TextChoices):
@@ -123,7 +126,12 @@ class ContactAttempt(models.Model):
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
     at = models.DateTimeField(_("when"))
     note = models.CharField(_("note"), max_length=500, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
 
     class Meta:
         ordering = ["at"]
+
+    def __str__(self) -> str:
+        return f"{self.channel}: {self.outcome}"

@@ -18,7 +18,7 @@ def new_uid() -> str:
 
 
 class Interview(models.Model):
-    """One interview for its whole life: a reschedule moves it, keeping `uid` and raising `sequence`."""
+    """One interview for its whole life: a reschedule moves it, keeps `uid`, raises `sequence`."""
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", _("Scheduled")

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.utils import timezone
 
 from takt.interviews.models import AuditEvent, Interview, Workspace
@@ -13,11 +13,11 @@ def record(
     *,
     workspace: Workspace,
     interview: Interview | None = None,
-    actor: AbstractBaseUser | AnonymousUser | None = None,
+    actor: User | AnonymousUser | None = None,
     actor_label: str = "",
     **data: Any,
 ) -> AuditEvent:
-    user = actor if actor is not None and actor.is_authenticated else None
+    user = actor if isinstance(actor, User) else None
     return AuditEvent.objects.create(
         workspace=workspace,
         interview=interview,

@@ -9,7 +9,7 @@ below runs while this connection alone holds the write lock.
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, connection, transaction
 
 from takt.interviews.models import Booking, Interview
@@ -24,7 +24,7 @@ class DoubleBooking(Exception):
 
 
 def conflicts(
-    users: Iterable[AbstractBaseUser], start: datetime, end: datetime, *, exclude: Interview | None
+    users: Iterable[User], start: datetime, end: datetime, *, exclude: Interview | None
 ) -> list[Booking]:
     """Active bookings of these users overlapping [start, end); touching is free."""
     query = Booking.objects.filter(
@@ -35,7 +35,7 @@ def conflicts(
     return list(query)
 
 
-def hold(interview: Interview, users: Iterable[AbstractBaseUser]) -> None:
+def hold(interview: Interview, users: Iterable[User]) -> None:
     """Book `users` for the interview's time, or raise DoubleBooking. Call inside a transaction."""
     users = list(users)
     clashes = conflicts(users, interview.start, interview.end, exclude=interview)

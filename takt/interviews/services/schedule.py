@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from takt.interviews.models import Application, Interview, Person, Position, Workspace
@@ -17,8 +17,8 @@ def schedule_interview(
     start: datetime,
     end: datetime,
     timezone: str,
-    interviewers: list[AbstractBaseUser],
-    actor: AbstractBaseUser | None,
+    interviewers: list[User],
+    actor: User | None,
     position: Position | None = None,
     application: Application | None = None,
     company: str = "",

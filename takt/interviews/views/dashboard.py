@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,6 +14,7 @@ from takt.interviews.needs import needs_action
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """The first workspace's dashboard; a user without one sees how to get one."""
+    assert isinstance(request.user, User)
     first = Workspace.objects.filter(members=request.user).order_by("kind", "name").first()
     if first is None:
         return render(request, "interviews/no_workspace.html")

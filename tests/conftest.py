@@ -1,0 +1,63 @@
+"""Shared fixtures: users, workspaces and a fast password hasher."""
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
+from django.utils import timezone
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., AbstractUser]:
+    def make(username: str, **extra: Any) -> AbstractUser:
+        user = get_user_model().objects.create_user(
+            username=username, password="secret-pass-123", **extra
+        )
+        assert isinstance(user, AbstractUser)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def team(make_user: Callable[..., AbstractUser]) -> dict[str, Any]:
+    """A hiring team with a recruiter, a second interviewer, a position and a candidate."""
+    from takt.interviews.models import Application, Membership, Person, Position, Workspace
+
+    recruiter = make_user("recruiter", first_name="Anna", last_name="Berg")
+    colleague = make_user("colleague", first_name="Johan", last_name="Ek")
+    workspace = Workspace.objects.create(name="Norrsken AB", kind=Workspace.Kind.TEAM)
+    Membership.objects.create(workspace=workspace, user=recruiter, role="owner")
+    Membership.objects.create(workspace=workspace, user=colleague)
+    position = Position.objects.create(workspace=workspace, title="Backendutvecklare")
+    candidate = Person.objects.create(
+        workspace=workspace, name="Erik Lind", email="erik@example.se", phone="+46701234567"
+    )
+    application = Application.objects.create(position=position, person=candidate)
+    return {
+        "workspace": workspace,
+        "recruiter": recruiter,
+        "colleague": colleague,
+        "position": position,
+        "candidate": candidate,
+        "application": application,
+    }
+
+
+@pytest.fixture
+def soon() -> Callable[[int, int], datetime]:
+    """An aware instant `days` ahead at `hour` UTC, rounded to the hour."""
+
+    def at(days: int, hour: int = 9) -> datetime:
+        base = timezone.now().replace(minute=0, second=0, microsecond=0)
+        return base.replace(hour=hour) + timedelta(days=days)
+
+    return at

@@ -1,0 +1,13 @@
+"""The ids the scoping walk fills into URLs: each URL parameter names an object of the team."""
+
+from typing import Any
+
+from takt.interviews.models import Interview
+
+
+def ids_for(team: dict[str, Any], interview: Interview) -> dict[str, Any]:
+    return {
+        "workspace_id": team["workspace"].pk,
+        "interview_id": interview.pk,
+        "position_id": team["position"].pk,
+    }

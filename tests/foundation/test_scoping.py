@@ -1,0 +1,96 @@
+"""A user of one workspace gets 404 for every object of another, on every URL the app has."""
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from takt.interviews.models import Membership, Workspace
+from takt.interviews.services.schedule import schedule_interview
+
+# URLs outside the workspaces: sign-in, language, admin (staff only), the API (own tests).
+OUTSIDE = ("login", "logout", "set_language", "admin:", "api-")
+
+
+def _named_patterns(resolver: URLResolver, prefix: str = "") -> list[tuple[str, URLPattern]]:
+    found = []
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            namespace = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            found += _named_patterns(entry, namespace)
+        elif entry.name:
+            found.append((prefix + entry.name, entry))
+    return found
+
+
+@pytest.fixture
+def foreign_client(make_user) -> Client:
+    outsider = make_user("outsider")
+    own = Workspace.objects.create(name="Elsewhere", kind=Workspace.Kind.PERSONAL)
+    Membership.objects.create(workspace=own, user=outsider)
+    client = Client()
+    client.force_login(outsider)
+    return client
+
+
+@pytest.mark.django_db
+def test_every_workspace_url_is_a_404_for_a_foreign_user(team, soon, foreign_client) -> None:
+    interview = schedule_interview(
+        workspace=team["workspace"],
+        counterpart=team["candidate"],
+        start=soon(3),
+        end=soon(3) + timedelta(hours=1),
+        timezone="Europe/Stockholm",
+        interviewers=[team["recruiter"]],
+        actor=team["recruiter"],
+        position=team["position"],
+    )
+    from tests.foundation.scoping_ids import ids_for
+
+    ids = ids_for(team, interview)
+    walked = []
+    for name, pattern in _named_patterns(get_resolver()):
+        if name.startswith(OUTSIDE) or name == "home":
+            continue
+        params = list(pattern.pattern.converters)
+        missing = [p for p in params if p not in ids]
+        assert not missing, f"{name}: add an object for {missing} to scoping_ids.py"
+        url = reverse(name, kwargs={p: ids[p] for p in params})
+        for method in ("get", "post"):
+            response = getattr(foreign_client, method)(url)
+            assert response.status_code == 404, (
+                f"{method.upper()} {url} gave {response.status_code}"
+            )
+        walked.append(name)
+    assert {"dashboard", "interview", "positions", "position"} <= set(walked)
+
+
+@pytest.mark.django_db
+def test_a_member_sees_the_same_pages(team, soon) -> None:
+    client = Client()
+    client.force_login(team["recruiter"])
+    workspace = team["workspace"]
+    interview = schedule_interview(
+        workspace=workspace,
+        counterpart=team["candidate"],
+        start=soon(3),
+        end=soon(3) + timedelta(hours=1),
+        timezone="Europe/Stockholm",
+        interviewers=[team["recruiter"]],
+        actor=team["recruiter"],
+    )
+    for url in (
+        reverse("dashboard", args=[workspace.pk]),
+        interview.get_absolute_url(),
+        reverse("positions", args=[workspace.pk]),
+        reverse("position", args=[workspace.pk, team["position"].pk]),
+    ):
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.django_db
+def test_signed_out_visitors_are_sent_to_sign_in(team) -> None:
+    response = Client().get(reverse("dashboard", args=[team["workspace"].pk]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
