@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 TEMPLATES = Path(__file__).with_name("templates")
 
-_text = Environment(
+TEXT_ENVIRONMENT = Environment(
     loader=FileSystemLoader(TEMPLATES),
     undefined=StrictUndefined,
     autoescape=False,  # plain text: escaping would turn "&" into "&amp;" in the e-mail
@@ -24,7 +24,7 @@ _text = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=False,
 )
-_html = Environment(
+HTML_ENVIRONMENT = Environment(
     loader=FileSystemLoader(TEMPLATES),
     undefined=StrictUndefined,
     autoescape=True,
@@ -41,7 +41,7 @@ def template_name(language: str, situation: str, kind: str, part: str = "txt") -
 
 def render_text(name: str, context: Mapping[str, Any]) -> str:
     """Render a text template and tidy the blank lines that optional parts leave."""
-    raw = _text.get_template(name).render(**context)
+    raw = TEXT_ENVIRONMENT.get_template(name).render(**context)
     lines = [line.rstrip() for line in raw.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
@@ -90,7 +90,7 @@ def _linkify(line: str) -> Markup:
 
 def render_html(text: str, language: str, subject: str) -> str:
     """The HTML part of an e-mail, built from its text so the two never disagree."""
-    template = _html.get_template("email.html")
+    template = HTML_ENVIRONMENT.get_template("email.html")
     return template.render(
         language=language, subject=subject, blocks=blocks(text), linkify=_linkify
     ).strip()

@@ -12,7 +12,7 @@ from takt.wording import (
     confirm_cancellation,
     confirm_time,
 )
-from tests.wording.samples import slot, situation
+from tests.wording.samples import situation, slot
 
 Case = Callable[[str], list[ComposedMessage]]
 
@@ -110,7 +110,5 @@ CASES: dict[str, Case] = {
         confirm_cancellation(situation(lang, reason=Reason("other_offer")), "candidate"),
         confirm_cancellation(situation(lang), "employer"),
     ],
-    "candidate_reschedule_abroad": lambda lang: compose(
-        _abroad(lang), "reschedule", "candidate"
-    ),
+    "candidate_reschedule_abroad": lambda lang: compose(_abroad(lang), "reschedule", "candidate"),
 }

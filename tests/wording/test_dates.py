@@ -1,0 +1,94 @@
+"""Dates as people write them: Swedish "kl. 10.00", British "at 10:00 (CEST)", both clocks."""
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from takt.wording.dates import format_day, format_moment, format_span, zone_abbreviation
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+TUESDAY = datetime(2026, 3, 31, 10, 0, tzinfo=STOCKHOLM)
+ELEVEN = datetime(2026, 3, 31, 11, 0, tzinfo=STOCKHOLM)
+
+
+def test_it_writes_swedish_with_small_letters_and_a_full_stop_in_the_time() -> None:
+    assert format_moment(TUESDAY, "sv", "Europe/Stockholm") == "tisdag 31 mars kl. 10.00"
+
+
+def test_it_writes_british_english_with_the_zone_always() -> None:
+    assert format_moment(TUESDAY, "en", "Europe/Stockholm") == "Tuesday 31 March at 10:00 (CEST)"
+
+
+def test_it_shows_the_zone_the_reader_lives_in_first() -> None:
+    text = format_moment(TUESDAY, "sv", "Europe/Stockholm", "America/New_York")
+    assert text == "tisdag 31 mars kl. 10.00 (Stockholm, CEST) / 04.00 (New York, EDT)"
+
+
+def test_it_names_the_other_day_when_the_other_clock_is_on_another_date() -> None:
+    late = datetime(2026, 3, 31, 23, 30, tzinfo=STOCKHOLM)
+    text = format_moment(late, "en", "Europe/Stockholm", "Asia/Tokyo")
+    assert text == (
+        "Tuesday 31 March at 23:30 (Stockholm, CEST) / Wednesday 1 April at 06:30 (Tokyo, JST)"
+    )
+
+
+def test_it_shows_one_clock_when_two_zones_agree_on_the_time() -> None:
+    assert format_moment(TUESDAY, "sv", "Europe/Stockholm", "Europe/Berlin") == (
+        "tisdag 31 mars kl. 10.00"
+    )
+
+
+def test_it_shows_both_clocks_when_the_zones_differ_only_by_daylight_saving() -> None:
+    # London and Stockholm are an hour apart all year; the offsets decide, not the names.
+    text = format_moment(TUESDAY, "en", "Europe/London", "Europe/Stockholm")
+    assert text == "Tuesday 31 March at 09:00 (London, BST) / 10:00 (Stockholm, CEST)"
+
+
+def test_it_follows_daylight_saving_in_the_abbreviation() -> None:
+    winter = datetime(2026, 3, 28, 10, 0, tzinfo=STOCKHOLM)
+    assert zone_abbreviation(winter, "Europe/Stockholm") == "CET"
+    assert zone_abbreviation(TUESDAY, "Europe/Stockholm") == "CEST"
+
+
+def test_it_writes_an_offset_where_the_zone_has_no_abbreviation() -> None:
+    assert zone_abbreviation(TUESDAY, "Asia/Dubai") == "UTC+4"
+    assert zone_abbreviation(TUESDAY, "Asia/Kathmandu") == "UTC+5:45"
+    assert zone_abbreviation(TUESDAY, "America/Sao_Paulo") == "UTC-3"
+
+
+def test_it_writes_a_span_with_an_en_dash() -> None:
+    assert format_span(TUESDAY, ELEVEN, "sv", "Europe/Stockholm") == (
+        "tisdag 31 mars kl. 10.00\N{EN DASH}11.00"
+    )
+    assert format_span(TUESDAY, ELEVEN, "en", "Europe/Stockholm") == (
+        "Tuesday 31 March, 10:00\N{EN DASH}11:00 (CEST)"
+    )
+
+
+def test_it_writes_a_span_on_both_clocks() -> None:
+    text = format_span(TUESDAY, ELEVEN, "sv", "America/New_York", "Europe/Stockholm")
+    assert text == (
+        "tisdag 31 mars kl. 04.00\N{EN DASH}05.00 (New York, EDT)"
+        " / 10.00\N{EN DASH}11.00 (Stockholm, CEST)"
+    )
+
+
+def test_it_reads_an_instant_given_in_utc_in_the_readers_zone() -> None:
+    instant = datetime(2026, 3, 31, 8, 0, tzinfo=UTC)
+    assert format_moment(instant, "sv", "Europe/Stockholm") == "tisdag 31 mars kl. 10.00"
+
+
+def test_it_takes_month_names_from_cldr_for_every_month() -> None:
+    months_sv = [
+        format_day(datetime(2026, m, 1, 12, tzinfo=STOCKHOLM), "sv", "Europe/Stockholm")
+        for m in range(1, 13)
+    ]
+    assert months_sv[0] == "torsdag 1 januari"
+    assert months_sv[9] == "torsdag 1 oktober"
+    assert all(day == day.lower() for day in months_sv)
+
+
+def test_it_refuses_a_language_it_has_no_words_for() -> None:
+    with pytest.raises(ValueError, match="unsupported language"):
+        format_moment(TUESDAY, "de", "Europe/Stockholm")
