@@ -5,6 +5,7 @@ standard error in the chosen language, nothing on standard output).
 """
 
 import argparse
+import contextlib
 import json
 from typing import Any, TextIO
 
@@ -27,7 +28,9 @@ def main(argv: list[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     """Run `takt check` with `argv` (without the program and command names)."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        # argparse prints usage and errors on sys.stdout/sys.stderr; send them to ours.
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            args = parser.parse_args(argv)
     except SystemExit as exit_:
         # argparse has already printed usage; keep its exit code (2) for bad arguments.
         return int(exit_.code or 0)
