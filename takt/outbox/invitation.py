@@ -1,0 +1,157 @@
+"""iCalendar invitations for an interview: REQUEST when booked or moved, CANCEL when called off.
+
+Calendar clients match updates by UID and take the one with the highest
+SEQUENCE, so the interview keeps one UID for its whole life and the caller
+raises SEQUENCE on every change. A cancellation must go out as METHOD:CANCEL
+with STATUS:CANCELLED: sent as a REQUEST it stays in people's calendars.
+"""
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from typing import Any, Literal
+
+from icalendar import Calendar, Event, Timezone, vCalAddress, vText
+
+from takt.scheduling.zones import zone
+
+PRODID = "-//Takt//Takt interview invitations//EN"
+
+Method = Literal["REQUEST", "CANCEL"]
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """One interview as the calendar sees it, at one SEQUENCE."""
+
+    uid: str
+    sequence: int
+    method: Method
+    start: datetime
+    end: datetime
+    timezone: str
+    summary: str
+    description: str
+    location: str
+    organizer: tuple[str, str]
+    attendees: list[tuple[str, str]] = field(default_factory=list)
+    dtstamp: datetime = field(default_factory=lambda: datetime.now(UTC))
+    url: str | None = None
+
+
+def build_invitation(inv: Invitation) -> bytes:
+    """The iTIP calendar (METHOD:REQUEST or METHOD:CANCEL) to send by e-mail."""
+    _check(inv)
+    if inv.method not in ("REQUEST", "CANCEL"):
+        raise ValueError(f"method must be REQUEST or CANCEL, not {inv.method!r}")
+    return _calendar(inv, inv.method).to_ical()
+
+
+def build_download(inv: Invitation) -> bytes:
+    """A plain .ics file to download (METHOD:PUBLISH, no RSVP)."""
+    _check(inv)
+    return _calendar(inv, "PUBLISH").to_ical()
+
+
+def _check(inv: Invitation) -> None:
+    for name in ("start", "end", "dtstamp"):
+        value = getattr(inv, name)
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"{name} must be an aware datetime")
+    if inv.end <= inv.start:
+        raise ValueError("the interview must end after it starts")
+    if inv.sequence < 0:
+        raise ValueError("SEQUENCE cannot be negative")
+    if not inv.uid or any(ch in inv.uid for ch in "\r\n"):
+        raise ValueError("UID must be a non-empty single line")
+    zone(inv.timezone)  # raises TimeProblem("unknown_zone") early, not half-way through
+
+
+def _calendar(inv: Invitation, method: str) -> Calendar:
+    tz = zone(inv.timezone)
+    cancelled = inv.method == "CANCEL"
+
+    calendar = Calendar()
+    calendar.add("PRODID", PRODID)
+    calendar.add("VERSION", "2.0")
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.add("METHOD", method)
+
+    event = Event()
+    event.add("UID", inv.uid)
+    event.add("SEQUENCE", inv.sequence)
+    event.add("DTSTAMP", inv.dtstamp.astimezone(UTC))
+    # Local wall time with TZID: the reader's client then follows the zone's DST rules.
+    event.add("DTSTART", inv.start.astimezone(tz))
+    event.add("DTEND", inv.end.astimezone(tz))
+    event.add("SUMMARY", inv.summary)
+    if inv.description:
+        event.add("DESCRIPTION", inv.description)
+    if inv.location:
+        event.add("LOCATION", inv.location)
+    if inv.url:
+        event.add("URL", inv.url)
+    event.add("STATUS", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("TRANSP", "TRANSPARENT" if cancelled else "OPAQUE")
+    event.add("ORGANIZER", _address(*inv.organizer))
+    # RFC 5546: a PUBLISH has no attendees; there is nobody to answer to.
+    if method != "PUBLISH":
+        for name, email in inv.attendees:
+            attendee = _address(name, email)
+            attendee.params["ROLE"] = "REQ-PARTICIPANT"
+            attendee.params["PARTSTAT"] = "NEEDS-ACTION"
+            attendee.params["RSVP"] = "TRUE" if method == "REQUEST" else "FALSE"
+            event.add("ATTENDEE", attendee)
+    calendar.add_component(event)
+
+    for timezone in _timezones(inv.timezone, inv.start.year, inv.end.year):
+        calendar.subcomponents.insert(0, timezone)
+    return calendar
+
+
+def _address(name: str, email: str) -> vCalAddress:
+    if not email or "@" not in email or any(ch in email for ch in "\r\n :;"):
+        raise ValueError(f"not an e-mail address: {email!r}")
+    address = vCalAddress(f"mailto:{email}")
+    if name:
+        address.params["CN"] = vText(name)
+    return address
+
+
+@lru_cache(maxsize=64)
+def _timezones(tzid: str, first_year: int, last_year: int) -> tuple[Timezone, ...]:
+    """The VTIMEZONE for tzid, covering the interview's years (UTC needs none)."""
+    if tzid in ("UTC", "Etc/UTC"):
+        return ()
+    # A few years around the interview keep the component short; clients only need
+    # the rules in force when it happens.
+    timezone = Timezone.from_tzid(
+        tzid, first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 2, 1, 1)
+    )
+    _onsets_in_previous_offset(timezone)
+    return (timezone,)
+
+
+def _onsets_in_previous_offset(timezone: Timezone) -> None:
+    """Give spring-forward onsets in the offset before the change, as RFC 5545 wants.
+
+    icalendar writes the first wall time after a forward jump (03:00 in
+    Stockholm), but DTSTART of a DAYLIGHT part is the onset read in TZOFFSETFROM
+    (02:00), as in every VTIMEZONE Outlook and Apple send. Backward changes
+    already come out right.
+    """
+    for part in timezone.walk():
+        if part.name not in ("STANDARD", "DAYLIGHT"):
+            continue
+        offset_to: Any = part["TZOFFSETTO"]
+        offset_from: Any = part["TZOFFSETFROM"]
+        jump = offset_to.td - offset_from.td
+        if jump <= timedelta(0):
+            continue
+        onset: Any = part.pop("DTSTART")
+        part.add("DTSTART", onset.dt - jump)
+        rdates: Any = part.pop("RDATE", None)
+        if rdates is None:
+            continue
+        lists = rdates if isinstance(rdates, list) else [rdates]
+        part.add("RDATE", [value.dt - jump for rdate in lists for value in rdate.dts])
