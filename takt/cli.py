@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "createuser": "create a user and their workspace",
     "check": "check a situation against the etiquette rules (FILE or -)",
     "compose": "compose the messages for a situation (FILE or -)",
+    "apitoken": "issue an API token for a user (shown once)",
     "compilemessages": "compile the translations (no system gettext needed)",
     "manage": "run any Django management command",
 }
@@ -124,6 +125,7 @@ _HANDLERS: dict[str, Callable[[list[str]], int]] = {
     "createuser": _django("createuser"),
     "check": _check,
     "compose": _compose,
+    "apitoken": _django("apitoken"),
     "compilemessages": _compilemessages,
     "manage": _manage,
 }

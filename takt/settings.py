@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "takt.interviews",
     "takt.outbox",
     "takt.calendars",
+    "takt.api",
 ]
 
 MIDDLEWARE = [

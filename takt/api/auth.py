@@ -1,0 +1,22 @@
+"""Who is calling: a signed-in session (the web app's own pages) or a bearer token."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja.security import HttpBearer, django_auth
+
+from takt.api.models import ApiToken, digest
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        found = ApiToken.objects.select_related("user").filter(key_hash=digest(token)).first()
+        if found is None or not found.user.is_active:
+            return None
+        ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+        request.user = found.user
+        return found.user
+
+
+AUTH = [TokenAuth(), django_auth]

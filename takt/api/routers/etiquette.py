@@ -1,0 +1,62 @@
+"""POST /api/v1/check: the same checker as `takt check`, to the same contract."""
+
+import json
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router
+
+from takt import etiquette
+from takt.api.errors import language_of
+from takt.etiquette import BadInput
+
+router = Router(tags=["etiquette"])
+
+CHECK_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "description": "The check input of GUIDELINES.md: action, side, now, "
+                    "interview, reason, alternatives, busy, contact attempts, message, policy.",
+                    "required": ["action", "side", "now"],
+                    "properties": {
+                        "action": {
+                            "type": "string",
+                            "enum": [
+                                "reschedule",
+                                "cancel",
+                                "followup",
+                                "schedule",
+                                "position_filled",
+                            ],
+                        },
+                        "side": {"type": "string", "enum": ["candidate", "employer"]},
+                        "now": {"type": "string", "format": "date-time"},
+                    },
+                    "additionalProperties": True,
+                }
+            }
+        },
+    }
+}
+
+
+def read_json(request: HttpRequest) -> Any:
+    """The request body as JSON; its shape is checked by the etiquette parser."""
+    try:
+        return json.loads(request.body or b"")
+    except json.JSONDecodeError as error:
+        raise BadInput(
+            "", "not_json", line=error.lineno, column=error.colno, value=error.msg
+        ) from None
+    except UnicodeDecodeError as error:
+        raise BadInput("", "not_json", line=1, column=error.start, value=error.reason) from None
+
+
+@router.post("/check", openapi_extra=CHECK_BODY, summary="Check a situation against the rules")
+def check(request: HttpRequest) -> dict[str, Any]:
+    """Findings ordered by severity then id; `ok` is false when something blocks."""
+    return etiquette.check(read_json(request), language_of(request))
