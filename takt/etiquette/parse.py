@@ -54,6 +54,7 @@ TOP_FIELDS = frozenset(
 )
 _INTERVIEW_FIELDS = ("start", "end", "timezone", "times_rescheduled_by_side")
 _INTERVAL_FIELDS = ("start", "end")
+_INTERVAL_SET = frozenset(_INTERVAL_FIELDS)
 _REASON_FIELDS = ("category", "text")
 _ATTEMPT_FIELDS = ("channel", "outcome", "at")
 _CANDIDATE_FIELDS = ("id", "informed", "channel", "name")
@@ -153,15 +154,27 @@ def _intervals(value: Any, field: str, tz: ZoneInfo | None, *, strict: bool) -> 
     items = _list(value, field)
     intervals = []
     for index, item in enumerate(items):
-        path = f"{field}[{index}]"
-        obj = _object(item, path)
-        _only(obj, frozenset(_INTERVAL_FIELDS), path + ".", _INTERVAL_FIELDS)
-        start = _instant(obj.get("start"), path + ".start", tz)
-        end = _instant(obj.get("end"), path + ".end", tz)
+        # The fast path reads a well-formed item without building field paths; anything odd
+        # goes through the careful path, which names the field that is wrong.
+        try:
+            if not isinstance(item, Mapping) or not item.keys() <= _INTERVAL_SET:
+                raise ValueError
+            start = parse_instant(item["start"], tz).astimezone(UTC)
+            end = parse_instant(item["end"], tz).astimezone(UTC)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            start, end = _careful_interval(item, f"{field}[{index}]", tz)
         if strict and end < start:
-            raise BadInput(path + ".end", "ends_before_start")
+            raise BadInput(f"{field}[{index}].end", "ends_before_start")
         intervals.append(Interval(start, end))
     return intervals
+
+
+def _careful_interval(item: Any, path: str, tz: ZoneInfo | None) -> tuple[datetime, datetime]:
+    obj = _object(item, path)
+    _only(obj, _INTERVAL_SET, path + ".", _INTERVAL_FIELDS)
+    return _instant(obj.get("start"), path + ".start", tz), _instant(
+        obj.get("end"), path + ".end", tz
+    )
 
 
 def _busy(value: Any, tz: ZoneInfo | None) -> BusyCalendar | None:

@@ -80,21 +80,25 @@ def conflict(sit: Situation) -> Finding | None:
     for alt in sit.valid_alternatives:
         block = busy.first_clash(alt.interval)
         if block is not None:
-            clashes.append(
-                sit.say(
-                    "alternatives.conflict.one",
-                    number=alt.number,
-                    when=span(alt.interval, sit.tz, sit.lang),
-                    busy=span(block, sit.tz, sit.lang),
-                )
-            )
+            clashes.append((alt, block))
     if not clashes:
         return None
     if sit.lang == "sv":
         other = "en annan tid" if len(clashes) == 1 else "andra tider"
     else:
         other = "another time" if len(clashes) == 1 else "other times"
-    message = sit.say("alternatives.conflict", clashes=capital(_list(sit, clashes)), other=other)
+    said = [
+        sit.say(
+            "alternatives.conflict.one",
+            number=alt.number,
+            when=span(alt.interval, sit.tz, sit.lang),
+            busy=span(block, sit.tz, sit.lang),
+        )
+        for alt, block in clashes[:_SHOWN]
+    ]
+    message = sit.say(
+        "alternatives.conflict", clashes=capital(_list(sit, said, len(clashes))), other=other
+    )
     return sit.finding("alternatives.conflict", message)
 
 
@@ -103,23 +107,23 @@ def too_soon(sit: Situation) -> Finding | None:
     if not _reschedule(sit):
         return None
     limit = timedelta(hours=sit.policy.min_notice_hours)
-    items = []
-    for alt in sit.valid_alternatives:
-        left = elapsed(sit.inp.now, alt.interval.start)
-        if left < limit:
-            items.append(
-                sit.say(
-                    "alternatives.too_soon.one",
-                    number=alt.number,
-                    when=span(alt.interval, sit.tz, sit.lang),
-                    left=duration(left, sit.lang),
-                )
-            )
-    if not items:
+    soon = [
+        alt for alt in sit.valid_alternatives if elapsed(sit.inp.now, alt.interval.start) < limit
+    ]
+    if not soon:
         return None
+    items = [
+        sit.say(
+            "alternatives.too_soon.one",
+            number=alt.number,
+            when=span(alt.interval, sit.tz, sit.lang),
+            left=duration(elapsed(sit.inp.now, alt.interval.start), sit.lang),
+        )
+        for alt in soon[:_SHOWN]
+    ]
     message = sit.say(
         "alternatives.too_soon",
-        items=capital(_list(sit, items)),
+        items=capital(_list(sit, items, len(soon))),
         limit=number(sit.policy.min_notice_hours, sit.lang),
     )
     return sit.finding("alternatives.too_soon", message)
@@ -141,8 +145,10 @@ def same_day(sit: Situation) -> Finding | None:
     return sit.finding("alternatives.same_day", message)
 
 
-def _list(sit: Situation, items: list[str]) -> str:
-    return "; ".join(items[:_SHOWN]) + _more(sit, len(items) - _SHOWN)
+def _list(sit: Situation, items: list[str], total: int | None = None) -> str:
+    """The first few items joined, and how many more there are out of `total`."""
+    total = len(items) if total is None else total
+    return "; ".join(items[:_SHOWN]) + _more(sit, total - min(len(items), _SHOWN))
 
 
 def _more(sit: Situation, rest: int) -> str:
