@@ -523,3 +523,17 @@ def test_schedule_conflict_blocks() -> None:
 def test_schedule_without_a_calendar_is_unchecked() -> None:
     assert rules(schedule(busy=None)) == ["schedule.unchecked"]
     assert rules(schedule()) == []
+
+
+def test_conflict_lists_three_clashes_and_counts_the_rest() -> None:
+    days = ["12", "13", "14", "15", "18"]
+    data = calm(
+        alternatives=[
+            slot(f"2026-05-{d}T10:00:00+02:00", f"2026-05-{d}T11:00:00+02:00") for d in days
+        ],
+        busy=[slot("2026-05-12T00:00:00+02:00", "2026-05-19T00:00:00+02:00")],
+    )
+    message = finding(data, "alternatives.conflict", "en")["message"]
+    assert "Alternative 3 (Thursday 14 May" in message
+    assert "Alternative 4" not in message
+    assert message.endswith("; and 2 more. Pick other times when you are free.")
