@@ -1,0 +1,36 @@
+"""Calendar invitations for an interview, from the employer to the candidate."""
+
+from django.conf import settings
+from django.utils import timezone
+
+from takt.interviews.models import Interview
+from takt.outbox.invitation import Invitation, build_invitation
+
+
+def invitation_for(interview: Interview, method: str, organizer: tuple[str, str]) -> bytes:
+    """REQUEST for a booked or moved interview, CANCEL for a cancelled one; same UID always."""
+    counterpart = interview.counterpart
+    attendees = [(counterpart.name, counterpart.email)] if counterpart.email else []
+    attendees += [
+        (booking.user.get_full_name() or booking.user.get_username(), booking.user.email)
+        for booking in interview.bookings.select_related("user")
+        if booking.user.email
+    ]
+    place = interview.location or interview.video_link
+    return build_invitation(
+        Invitation(
+            uid=interview.uid,
+            sequence=interview.sequence,
+            method=method,  # type: ignore[arg-type]
+            start=interview.start,
+            end=interview.end,
+            timezone=interview.timezone,
+            summary=interview.title,
+            description=interview.video_link or "",
+            location=place,
+            organizer=organizer,
+            attendees=attendees,
+            dtstamp=timezone.now(),
+            url=f"{settings.SITE_URL}{interview.get_absolute_url()}",
+        )
+    )

@@ -1,0 +1,82 @@
+"""Queueing messages: a Message row in the caller's transaction, delivery after commit."""
+
+import hashlib
+import logging
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from takt.interviews.models import Change, Interview, Workspace
+from takt.outbox.models import Message
+
+log = logging.getLogger(__name__)
+
+
+def idempotency_key(subject: str, kind: str, sequence: int, recipient: str) -> str:
+    """What makes a message the same message: its subject (interview uid), kind, sequence, to."""
+    return f"{subject}|{kind}|{sequence}|{recipient.strip().lower()}"
+
+
+def message_id_for(key: str, domain: str = "takt") -> str:
+    # Derived from the key, so a message resent after a crash keeps its identity
+    # and a recipient's mail client drops the duplicate instead of showing two.
+    return f"<{hashlib.sha256(key.encode()).hexdigest()[:40]}@{domain}>"
+
+
+def queue_message(
+    *,
+    workspace: Workspace,
+    kind: str,
+    recipient_name: str,
+    recipient_email: str,
+    language: str,
+    subject: str,
+    text: str,
+    html: str = "",
+    interview: Interview | None = None,
+    change: Change | None = None,
+    ical: bytes | None = None,
+    ical_method: str = "",
+    key: str | None = None,
+    send_after: datetime | None = None,
+) -> Message:
+    """Queue one e-mail; the same key twice gives the first message back, never a second one."""
+    if key is None:
+        if interview is None:
+            raise ValueError("a message without an interview needs an explicit key")
+        key = idempotency_key(interview.uid, kind, interview.sequence, recipient_email)
+    message, created = Message.objects.get_or_create(
+        idempotency_key=key,
+        defaults={
+            "workspace": workspace,
+            "interview": interview,
+            "change": change,
+            "kind": kind,
+            "recipient_name": recipient_name,
+            "recipient_email": recipient_email,
+            "language": language,
+            "subject": subject,
+            "text": text,
+            "html": html,
+            "ical": ical.decode() if ical else "",
+            "ical_method": ical_method,
+            "message_id": message_id_for(key),
+            "next_attempt_at": send_after or timezone.now(),
+        },
+    )
+    if created:
+        transaction.on_commit(kick_delivery)
+    return message
+
+
+def kick_delivery() -> None:
+    """Ask the worker to deliver now; a worker that is down finds the rows on its next sweep."""
+    try:
+        from takt.outbox.tasks import deliver_due
+    except ImportError:  # the delivery task is not installed in this build
+        return
+    try:
+        deliver_due.enqueue()
+    except Exception:  # the outbox row is safe; the periodic sweep will send it
+        log.exception("could not enqueue delivery")
