@@ -534,6 +534,6 @@ def test_conflict_lists_three_clashes_and_counts_the_rest() -> None:
         busy=[slot("2026-05-12T00:00:00+02:00", "2026-05-19T00:00:00+02:00")],
     )
     message = finding(data, "alternatives.conflict", "en")["message"]
-    assert "Alternative 3 (Thursday 14 May" in message
-    assert "Alternative 4" not in message
+    assert "; alternative 3 (Thursday 14 May" in message
+    assert "alternative 4" not in message
     assert message.endswith("; and 2 more. Pick other times when you are free.")
