@@ -48,8 +48,11 @@ typecheck: install-test
 bench: install-test
 	$(BIN)/python -m bench
 
+# Refreshes the Swedish catalogue from the code and templates (needs GNU gettext).
 messages: install
-	cd takt && ../$(BIN)/django-admin makemessages -l sv --settings=takt.settings --pythonpath=..
+	cd takt && ../$(BIN)/django-admin makemessages -l sv --no-obsolete --settings=takt.settings \
+		--pythonpath=.. -i "etiquette/*" -i "wording/*" -i "scheduling/*"
+	$(MAKE) install
 
 clean:
 	rm -rf $(VENV) data test-output

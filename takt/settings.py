@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "takt.outbox",
     "takt.calendars",
     "takt.api",
+    "takt.candidates",
 ]
 
 MIDDLEWARE = [

@@ -10,5 +10,10 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("c/", include("takt.candidates.urls")),
     path("", include("takt.interviews.urls")),
+    path("", include("takt.interviews.urls_seeker")),
+    path("", include("takt.interviews.urls_employer")),
+    path("", include("takt.outbox.urls")),
+    path("", include("takt.calendars.urls")),
 ]
