@@ -167,4 +167,6 @@ def _aligned_starts(
                 used_days.add(stretch.day)
                 at = stretch.end
             else:
-                at = start + step
+                # Never step past the stretch: after a DST change the grid
+                # restarts from the new offset, maybe sooner than one step on.
+                at = min(start + step, stretch.end)

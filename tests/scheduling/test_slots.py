@@ -117,6 +117,27 @@ def test_a_buffer_keeps_time_free_before_and_after_each_slot() -> None:
     ]
 
 
+def test_a_buffer_applies_between_two_meetings_too() -> None:
+    anna = person(
+        busy=[
+            Interval(sthlm(5, 11, 9), sthlm(5, 11, 10)),
+            Interval(sthlm(5, 11, 12), sthlm(5, 11, 17)),
+        ]
+    )
+    slots = search([anna], sthlm(5, 11, 0), count=3, buffer=timedelta(minutes=15))
+    assert local_starts(slots) == ["Mon 11 May 10:15", "Mon 11 May 10:30", "Mon 11 May 10:45"]
+
+
+def test_a_gap_exactly_as_long_as_the_meeting_fits() -> None:
+    anna = person(
+        busy=[
+            Interval(sthlm(5, 11, 9), sthlm(5, 11, 10)),
+            Interval(sthlm(5, 11, 11), sthlm(5, 11, 17)),
+        ]
+    )
+    assert local_starts(search([anna], sthlm(5, 11, 0), count=1)) == ["Mon 11 May 10:00"]
+
+
 def test_slots_start_on_the_step_grid_after_ragged_meetings() -> None:
     anna = person(busy=[Interval(sthlm(5, 11, 9), sthlm(5, 11, 10, 7))])
     assert local_starts(search([anna], sthlm(5, 11, 0), count=1)) == ["Mon 11 May 10:15"]
@@ -215,6 +236,17 @@ def test_the_spring_night_has_no_two_oclock_and_the_autumn_night_has_two() -> No
         sthlm(10, 25, 5),
     ]
     assert all(s.end - s.start == timedelta(minutes=30) for s in spring + autumn)
+
+
+def test_a_45_minute_grid_restarts_from_the_wall_clock_after_the_spring_change() -> None:
+    # 00:00, 00:45, 01:30, (02:15 does not exist), 03:00, 03:45 ... on the wall clock.
+    night = person(weekdays=EVERY_DAY, start=time(0), end=time(6))
+    options = {"duration": timedelta(minutes=30), "step": timedelta(minutes=45), "count": 10}
+    spring = search([night], sthlm(3, 29, 0), days=1, **options)  # type: ignore[arg-type]
+    assert local_starts(spring) == [
+        f"Sun 29 Mar {wall}"
+        for wall in ("00:00", "00:45", "01:30", "03:00", "03:45", "04:30", "05:15")
+    ]
 
 
 def test_no_free_time_gives_an_empty_list() -> None:
