@@ -94,3 +94,34 @@ def test_signed_out_visitors_are_sent_to_sign_in(team) -> None:
     response = Client().get(reverse("dashboard", args=[team["workspace"].pk]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+def test_the_interview_page_shows_the_notice_findings_that_apply_now(team, soon) -> None:
+    from django.utils import timezone
+
+    client = Client()
+    client.force_login(team["recruiter"])
+    start = timezone.now() + timedelta(hours=20)
+    interview = schedule_interview(
+        workspace=team["workspace"],
+        counterpart=team["candidate"],
+        start=start,
+        end=start + timedelta(hours=1),
+        timezone="Europe/Stockholm",
+        interviewers=[team["recruiter"]],
+        actor=team["recruiter"],
+    )
+    page = client.get(interview.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'data-rule="notice.short"' in page
+    assert "19 hours" in page
+    later = schedule_interview(
+        workspace=team["workspace"],
+        counterpart=team["candidate"],
+        start=soon(5),
+        end=soon(5) + timedelta(hours=1),
+        timezone="Europe/Stockholm",
+        interviewers=[team["recruiter"]],
+        actor=team["recruiter"],
+    )
+    assert 'data-rule="notice.short"' not in client.get(later.get_absolute_url()).content.decode()

@@ -1,8 +1,10 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from takt.interviews import access
+from takt.interviews.coaching import findings_now
 from takt.interviews.timeline import timeline_of
 
 
@@ -18,5 +20,6 @@ def interview_detail(request: HttpRequest, workspace_id: int, interview_id: int)
             "interviewers": [b.user for b in interview.bookings.select_related("user")],
             "timeline": timeline_of(interview),
             "changes": interview.changes.prefetch_related("alternatives"),
+            "now_findings": findings_now(interview, timezone.now()),
         },
     )
