@@ -96,3 +96,58 @@ def test_the_openapi_schema_describes_check() -> None:
     schema = Client().get("/api/v1/openapi.json").json()
     assert "/api/v1/check" in schema["paths"]
     assert "post" in schema["paths"]["/api/v1/check"]
+
+
+COMPOSE = {
+    **SITUATION,
+    "people": {
+        "candidate": {
+            "name": "Erik Lind",
+            "email": "erik@example.se",
+            "phone": "+46 70 123 45 67",
+            "language": "sv",
+            "timezone": "Europe/Stockholm",
+        },
+        "contact": {
+            "name": "Anna Berg",
+            "email": "anna@norrsken.example",
+            "phone": "+46 8 555 010 00",
+            "language": "en",
+            "timezone": "Europe/London",
+        },
+    },
+    "company": "Norrsken AB",
+    "role": "backendutvecklare",
+}
+
+
+@pytest.mark.django_db
+def test_compose_returns_the_drafts_with_the_check(token) -> None:
+    from takt.wording.command import compose_json
+
+    response = _post_to(Client(), "/api/v1/compose", COMPOSE, token)
+    assert response.status_code == 200
+    body = response.json()
+    assert body == compose_json(COMPOSE, "sv")
+    kinds = [message["kind"] for message in body["messages"]]
+    assert kinds == ["phone_script", "voicemail_script", "email", "followup_email"]
+    email = body["messages"][2]
+    assert email["to"] == "anna@norrsken.example" and email["language"] == "en"
+
+
+@pytest.mark.django_db
+def test_compose_names_a_bad_person_field(token) -> None:
+    body = json.loads(json.dumps(COMPOSE))
+    body["people"]["candidate"]["timezone"] = "Mars/Olympus"
+    response = _post_to(Client(), "/api/v1/compose?lang=en", body, token)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == "people.candidate.timezone"
+
+
+def _post_to(client: Client, path: str, body: object, token: str) -> object:
+    return client.post(
+        path,
+        data=json.dumps(body),
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {token}"},
+    )

@@ -1,4 +1,4 @@
-"""POST /api/v1/check: the same checker as `takt check`, to the same contract."""
+"""POST /api/v1/check and /compose: the same as `takt check` and `takt compose`, same contracts."""
 
 import json
 from typing import Any
@@ -9,6 +9,7 @@ from ninja import Router
 from takt import etiquette
 from takt.api.errors import language_of
 from takt.etiquette import BadInput
+from takt.wording.command import compose_json
 
 router = Router(tags=["etiquette"])
 
@@ -60,3 +61,9 @@ def read_json(request: HttpRequest) -> Any:
 def check(request: HttpRequest) -> dict[str, Any]:
     """Findings ordered by severity then id; `ok` is false when something blocks."""
     return etiquette.check(read_json(request), language_of(request))
+
+
+@router.post("/compose", openapi_extra=CHECK_BODY, summary="Compose the messages for a situation")
+def compose(request: HttpRequest) -> dict[str, Any]:
+    """The check input plus `people`, `company`, `role`, `stage`, `link`; drafts even when blocked."""
+    return compose_json(read_json(request), language_of(request))
