@@ -7,9 +7,16 @@ from typing import Any
 from django.utils.translation import get_language, gettext
 
 from takt import etiquette
-from takt.interviews.models import Interview
+from takt.interviews.models import Interview, Workspace
 
 _WHY = {rule.id: rule for rule in etiquette.RULES}
+
+
+def etiquette_policy(workspace: Workspace) -> dict[str, Any] | None:
+    """The stored overrides of the rules' thresholds (other product settings left out)."""
+    known = set(etiquette.Policy.keys())
+    chosen = {key: value for key, value in (workspace.policy or {}).items() if key in known}
+    return chosen or None
 
 
 def page_language() -> str:
@@ -56,7 +63,7 @@ def findings_now(interview: Interview, now: datetime) -> list[dict[str, Any]]:
             "reason": {"category": "other", "text": "-"},
         },
         page_language(),
-        workspace_policy=interview.workspace.policy or None,
+        workspace_policy=etiquette_policy(interview.workspace),
     )
     timely = [f for f in result["findings"] if f["rule"].startswith("notice.")]
     return for_page(timely)

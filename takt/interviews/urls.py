@@ -1,6 +1,6 @@
 from django.urls import path
 
-from takt.interviews.views import dashboard, interview, positions
+from takt.interviews.views import dashboard, interview, positions, settings
 
 urlpatterns = [
     path("", dashboard.home, name="home"),
@@ -11,6 +11,7 @@ urlpatterns = [
         name="interview",
     ),
     path("w/<int:workspace_id>/positions/", positions.position_list, name="positions"),
+    path("w/<int:workspace_id>/rules/", settings.policy, name="policy"),
     path(
         "w/<int:workspace_id>/positions/<int:position_id>/",
         positions.position_detail,
