@@ -157,10 +157,15 @@ def _intervals(value: Any, field: str, tz: ZoneInfo | None, *, strict: bool) -> 
         # The fast path reads a well-formed item without building field paths; anything odd
         # goes through the careful path, which names the field that is wrong.
         try:
-            if not isinstance(item, Mapping) or not item.keys() <= _INTERVAL_SET:
+            if not item.keys() <= _INTERVAL_SET:
                 raise ValueError
-            start = parse_instant(item["start"], tz).astimezone(UTC)
-            end = parse_instant(item["end"], tz).astimezone(UTC)
+            start = datetime.fromisoformat(item["start"])
+            end = datetime.fromisoformat(item["end"])
+            # A time without an offset is local to the interview: the careful path reads it.
+            if start.tzinfo is None or end.tzinfo is None:
+                raise ValueError
+            start = start.astimezone(UTC)
+            end = end.astimezone(UTC)
         except (ValueError, KeyError, TypeError, AttributeError):
             start, end = _careful_interval(item, f"{field}[{index}]", tz)
         if strict and end < start:
