@@ -109,7 +109,7 @@ def apply_itip(calendar: Any, ics: bytes) -> Outcome:
         raise ValueError(f"cannot apply METHOD:{method}")
 
     # A stored calendar object has no METHOD (RFC 4791 section 4.1).
-    del itip["METHOD"]
+    itip.pop("METHOD", None)
     data = itip.to_ical().decode()
     if existing is None:
         calendar.add_event(data, increase_seqno=False)
