@@ -3,7 +3,6 @@ from datetime import UTC, datetime
 from takt.calendars.ics import BusyTime, read_busy
 from tests.calendars_pure.ics_samples import calendar, utc
 
-
 MARCH_START, APRIL_END = utc(2026, 3, 1), utc(2026, 4, 30)
 
 
