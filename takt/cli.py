@@ -99,7 +99,17 @@ def _serve(rest: list[str]) -> int:
     children = []
     if with_worker:
         children.append(subprocess.Popen([sys.executable, "-m", "takt.cli", "worker"]))
-    web = [sys.executable, "-m", "gunicorn", "takt.wsgi", "--bind", bind, "--workers", "2"]
+    web = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "takt.wsgi",
+        "--bind",
+        bind,
+        "--workers",
+        "2",
+        "--no-control-socket",
+    ]
     children.append(subprocess.Popen([*web, "--access-logfile", "-", *rest]))
     print(f"Takt is running at http://{bind}/  (Ctrl-C stops it)", flush=True)
 
