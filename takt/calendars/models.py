@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from takt.calendars.errors import CalendarError
 from takt.interviews.models import Workspace
 
 
@@ -25,7 +26,13 @@ class CalendarSource(models.Model):
     ics_data = models.BinaryField(blank=True, null=True)
     timezone = models.CharField(_("time zone"), max_length=64, default="Europe/Stockholm")
     last_synced_at = models.DateTimeField(null=True, blank=True)
+    # The last refresh's failure: the text in the language of whoever refreshed, and
+    # the error itself, so each reader sees it in their own language (see error()).
     last_error = models.TextField(blank=True)
+    error_code = models.CharField(max_length=40, blank=True)
+    error_detail = models.CharField(max_length=200, blank=True)
+    error_limit = models.BigIntegerField(null=True, blank=True)
+    last_tried_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -34,6 +41,17 @@ class CalendarSource(models.Model):
 
     def __str__(self) -> str:
         return self.name or self.url or self.get_kind_display()
+
+    def error(self) -> CalendarError | None:
+        """Why the last refresh failed, or None when it worked."""
+        if not self.error_code:
+            return None
+        return CalendarError(self.error_code, detail=self.error_detail, limit=self.error_limit)
+
+    def error_message(self, lang: str) -> str:
+        """The last refresh's failure in `lang` ("" when it worked)."""
+        error = self.error()
+        return error.message(lang) if error is not None else self.last_error
 
 
 class BusyTime(models.Model):

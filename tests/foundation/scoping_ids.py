@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from takt.calendars.models import CalendarSource
 from takt.interviews.models import Interview
 
 
@@ -10,4 +11,7 @@ def ids_for(team: dict[str, Any], interview: Interview) -> dict[str, Any]:
         "workspace_id": team["workspace"].pk,
         "interview_id": interview.pk,
         "position_id": team["position"].pk,
+        "source_id": CalendarSource.objects.create(
+            workspace=team["workspace"], owner=team["recruiter"], kind="ics_file", name="Arbete"
+        ).pk,
     }

@@ -1,0 +1,354 @@
+"""Calendars as busy time: add, refresh and remove sources; ask who is busy, and when.
+
+Reading a calendar happens outside any transaction (it may wait on the network
+for seconds, and SQLite's IMMEDIATE transactions would hold the write lock all
+that time). Only what was read is written, in one transaction: the source's
+busy times replaced as a whole, or, when the read failed, only the error.
+A broken calendar therefore never takes away busy times that were good.
+
+Other flows use three functions:
+
+- `busy_for(users, start, end)`: each user's busy times (calendars and Takt's own
+  bookings), or None for a user with no calendar connected.
+- `free_times(users, duration=..., now=...)`: times when all of them are free.
+- `check_schedule(users, start, end, now=..., timezone=..., lang=...)`: Tip 2's
+  findings (`schedule.conflict`, `schedule.unchecked`) for booking that time.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, User
+from django.db import transaction
+from django.utils import timezone as django_timezone
+
+from takt.calendars import ics
+from takt.calendars.caldav_reader import read_caldav_busy
+from takt.calendars.errors import CalendarError
+from takt.calendars.models import BusyTime, CalendarSource
+from takt.etiquette import check
+from takt.interviews.models import Booking, Interview, Workspace
+from takt.scheduling import Attendee, Interval, WorkingHours, find_slots, merge
+
+# The busy times kept per source: a week back (for "what was I doing") and four
+# months ahead, further than anyone books an interview.
+WINDOW_BACK = timedelta(days=7)
+WINDOW_AHEAD = timedelta(days=120)
+# Adding or refreshing from a page waits at most this long for the network; the
+# worker can afford to wait longer.
+PAGE_TIMEOUT = 10
+WORKER_TIMEOUT = 30
+DEFAULT_ZONE = "Europe/Stockholm"
+
+Span = tuple[datetime, datetime]
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    """What a refresh did: how many busy times the source now has, or why it failed."""
+
+    busy_count: int
+    error: CalendarError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def read_source(
+    source: CalendarSource,
+    *,
+    now: datetime,
+    timeout: float = PAGE_TIMEOUT,
+    limits: ics.Limits = ics.DEFAULT_LIMITS,
+) -> list[ics.BusyTime]:
+    """Every busy time of the source in the refresh window; CalendarError when it cannot."""
+    start, end = now - WINDOW_BACK, now + WINDOW_AHEAD
+    if source.kind == CalendarSource.Kind.CALDAV:
+        return read_caldav_busy(
+            source.url,
+            source.username,
+            source.password,
+            window_start=start,
+            window_end=end,
+            owner_zone=source.timezone,
+            limits=limits,
+            timeout=max(1, int(timeout)),
+        )
+    if source.kind == CalendarSource.Kind.ICS_URL:
+        data = ics.fetch_ics(source.url, timeout=timeout, max_bytes=limits.max_bytes)
+    else:
+        data = bytes(source.ics_data or b"")
+    return ics.read_busy(
+        data, window_start=start, window_end=end, owner_zone=source.timezone, limits=limits
+    )
+
+
+def add_source(
+    *,
+    workspace: Workspace,
+    owner: User,
+    kind: str,
+    name: str = "",
+    url: str = "",
+    username: str = "",
+    password: str = "",
+    ics_data: bytes | None = None,
+    zone: str = DEFAULT_ZONE,
+    now: datetime | None = None,
+    limits: ics.Limits = ics.DEFAULT_LIMITS,
+) -> tuple[CalendarSource, int]:
+    """Read the calendar, then save it with its busy times; CalendarError saves nothing.
+
+    Every kind is read at once, URLs and CalDAV with a short timeout, so the
+    person adding it learns right away whether it works.
+    """
+    moment = now or django_timezone.now()
+    if ics_data is not None and len(ics_data) > limits.max_bytes:
+        raise CalendarError("too_big", limit=limits.max_bytes)
+    source = CalendarSource(
+        workspace=workspace,
+        owner=owner,
+        kind=kind,
+        name=name.strip(),
+        url=url.strip(),
+        username=username,
+        password=password,
+        ics_data=ics_data,
+        timezone=zone,
+    )
+    found = read_source(source, now=moment, limits=limits)
+    with transaction.atomic():
+        source.last_synced_at = moment
+        source.last_tried_at = moment
+        source.save()
+        _store(source, found)
+    return source, len(found)
+
+
+def refresh_source(
+    source: CalendarSource,
+    *,
+    now: datetime | None = None,
+    lang: str = "sv",
+    timeout: float = PAGE_TIMEOUT,
+    limits: ics.Limits = ics.DEFAULT_LIMITS,
+) -> Refreshed:
+    """Read the source again and replace its busy times, or keep them and record why not.
+
+    `lang` is the language the stored `last_error` text is written in; pages
+    show the error in the reader's own language through `source.error_message`.
+    """
+    moment = now or django_timezone.now()
+    try:
+        found = read_source(source, now=moment, timeout=timeout, limits=limits)
+    except CalendarError as error:
+        with transaction.atomic():
+            CalendarSource.objects.filter(pk=source.pk).update(
+                last_tried_at=moment,
+                last_error=error.message(lang),
+                error_code=error.code,
+                error_detail=error.detail[:200],
+                error_limit=error.limit,
+            )
+        source.refresh_from_db()
+        return Refreshed(source.busy.count(), error)
+    with transaction.atomic():
+        # Locked and read again: a source removed while we read stays removed.
+        current = CalendarSource.objects.select_for_update().filter(pk=source.pk).first()
+        if current is None:
+            return Refreshed(0)
+        current.last_synced_at = moment
+        current.last_tried_at = moment
+        current.last_error = ""
+        current.error_code = ""
+        current.error_detail = ""
+        current.error_limit = None
+        current.save()
+        _store(current, found)
+    source.refresh_from_db()
+    return Refreshed(len(found))
+
+
+def remove_source(source: CalendarSource) -> None:
+    """Forget the calendar and every busy time read from it."""
+    source.delete()
+
+
+def _store(source: CalendarSource, found: Sequence[ics.BusyTime]) -> None:
+    source.busy.all().delete()
+    BusyTime.objects.bulk_create(
+        [
+            BusyTime(source=source, start=b.start, end=b.end, summary=(b.summary or "")[:300])
+            for b in found
+        ],
+        batch_size=1000,
+    )
+
+
+def busy_for(
+    users: Iterable[AbstractBaseUser],
+    window_start: datetime,
+    window_end: datetime,
+    *,
+    exclude: Interview | None = None,
+) -> dict[int, list[Span] | None]:
+    """Each user's busy (start, end) pairs overlapping the window, merged and sorted.
+
+    The pairs come from all the user's calendars plus their active bookings
+    (other interviews; `exclude` leaves out the one being moved). A user with no
+    calendar connected gets None, as the check contract wants `busy` left out
+    then; an empty list means a connected calendar with nothing in it.
+    """
+    calendars = _calendar_busy(users, window_start, window_end)
+    bookings = _booking_busy(users, window_start, window_end, exclude)
+    result: dict[int, list[Span] | None] = {}
+    for user_id in _ids(users):
+        if user_id not in calendars:
+            result[user_id] = None
+            continue
+        both = calendars[user_id] + bookings.get(user_id, [])
+        result[user_id] = [(i.start, i.end) for i in merge(both)]
+    return result
+
+
+def has_calendar(user: AbstractBaseUser) -> bool:
+    """Whether the user has connected any calendar."""
+    return CalendarSource.objects.filter(owner_id=user.pk).exists()
+
+
+def _ids(users: Iterable[AbstractBaseUser]) -> list[int]:
+    return list(dict.fromkeys(int(user.pk) for user in users))
+
+
+def _calendar_busy(
+    users: Iterable[AbstractBaseUser], start: datetime, end: datetime
+) -> dict[int, list[Interval]]:
+    ids = _ids(users)
+    found: dict[int, list[Interval]] = {
+        owner: []
+        for owner in CalendarSource.objects.filter(owner_id__in=ids).values_list(
+            "owner_id", flat=True
+        )
+    }
+    rows = BusyTime.objects.filter(
+        source__owner_id__in=ids, start__lt=end, end__gt=start
+    ).values_list("source__owner_id", "start", "end")
+    for owner, busy_start, busy_end in rows:
+        found[owner].append(Interval(busy_start, busy_end))
+    return found
+
+
+def _booking_busy(
+    users: Iterable[AbstractBaseUser], start: datetime, end: datetime, exclude: Interview | None
+) -> dict[int, list[Interval]]:
+    query = Booking.objects.filter(
+        user_id__in=_ids(users), active=True, start__lt=end, end__gt=start
+    )
+    if exclude is not None:
+        query = query.exclude(interview=exclude)
+    found: dict[int, list[Interval]] = {}
+    for user_id, busy_start, busy_end in query.values_list("user_id", "start", "end"):
+        found.setdefault(user_id, []).append(Interval(busy_start, busy_end))
+    return found
+
+
+def free_times(
+    users: Sequence[AbstractBaseUser],
+    *,
+    duration: timedelta,
+    now: datetime,
+    window_days: int = 21,
+    count: int = 6,
+    spread_days: bool = True,
+    zone: str = DEFAULT_ZONE,
+    min_notice: timedelta = timedelta(hours=24),
+    exclude: Interview | None = None,
+) -> list[Span]:
+    """Up to `count` (start, end) times in the next `window_days` when every user is free.
+
+    Working hours are 09-17 Monday to Friday in `zone` for everyone (Takt keeps
+    no zone per user; pass the interview's zone). Busy means any calendar busy
+    time or any active booking, calendar or not; `exclude` frees the interview
+    being moved. Slots start `min_notice` after `now` at the earliest, on the
+    quarter hour, and with `spread_days` at most one a day.
+    """
+    if not users:
+        raise ValueError("free_times needs at least one user")
+    window_end = now + timedelta(days=window_days)
+    calendars = _calendar_busy(users, now, window_end)
+    bookings = _booking_busy(users, now, window_end, exclude)
+    hours = WorkingHours(zone)
+    attendees = [
+        Attendee(
+            hours=hours,
+            busy=calendars.get(user_id, []) + bookings.get(user_id, []),
+            name=str(user_id),
+        )
+        for user_id in _ids(users)
+    ]
+    slots = find_slots(
+        attendees,
+        window_start=now,
+        window_end=window_end,
+        duration=duration,
+        now=now,
+        min_notice=min_notice,
+        count=count,
+        spread_days=spread_days,
+        day_zone=zone,
+    )
+    return [(slot.start, slot.end) for slot in slots]
+
+
+def check_schedule(
+    users: Iterable[AbstractBaseUser],
+    start: datetime,
+    end: datetime,
+    *,
+    now: datetime,
+    timezone: str,
+    lang: str,
+    exclude: Interview | None = None,
+) -> list[dict[str, Any]]:
+    """Tip 2 for booking [start, end): the `check` findings for each user's calendar.
+
+    Each user with a calendar is checked against their own busy times, so a
+    `schedule.conflict` finding carries `user_id` and `name` (whose calendar)
+    besides the contract's fields. When no one has a calendar, `busy` is left
+    out and the one finding is `schedule.unchecked`.
+    """
+    people = list(users)
+    busy = busy_for(people, start - timedelta(days=1), end + timedelta(days=1), exclude=exclude)
+    base: dict[str, Any] = {
+        "action": "schedule",
+        "side": "employer",
+        "now": now.isoformat(),
+        "interview": {"start": start.isoformat(), "end": end.isoformat(), "timezone": timezone},
+    }
+    connected = [user for user in people if busy.get(int(user.pk)) is not None]
+    if not connected:
+        findings: list[dict[str, Any]] = check(base, lang)["findings"]
+        return findings
+    found: list[dict[str, Any]] = []
+    for user in connected:
+        spans = busy[int(user.pk)] or []
+        data = {**base, "busy": as_check_busy(spans)}
+        for finding in check(data, lang)["findings"]:
+            if finding["rule"] == "schedule.conflict":
+                finding = {**finding, "user_id": user.pk, "name": _name(user)}
+            if finding not in found:
+                found.append(finding)
+    return found
+
+
+def as_check_busy(spans: Iterable[Span]) -> list[dict[str, str]]:
+    """Busy (start, end) pairs as the check contract's `busy` list."""
+    return [{"start": s.isoformat(), "end": e.isoformat()} for s, e in spans]
+
+
+def _name(user: AbstractBaseUser) -> str:
+    full = getattr(user, "get_full_name", lambda: "")()
+    return str(full or user.get_username())

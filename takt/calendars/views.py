@@ -1,0 +1,117 @@
+"""My calendars in a workspace: list them, add one, refresh one now, remove one."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+
+from takt.calendars import services
+from takt.calendars.errors import CalendarError
+from takt.calendars.forms import CalendarSourceForm
+from takt.calendars.models import BusyTime, CalendarSource
+from takt.interviews.access import workspace_for
+
+UPCOMING = 5
+
+
+def _lang() -> str:
+    return "sv" if (get_language() or "sv").startswith("sv") else "en"
+
+
+def _source_for(request: HttpRequest, workspace_id: int, source_id: int) -> CalendarSource:
+    """One of the signed-in member's own calendars in that workspace; 404 for anyone else's."""
+    workspace = workspace_for(request, workspace_id)
+    return get_object_or_404(
+        CalendarSource, pk=source_id, workspace=workspace, owner_id=request.user.pk
+    )
+
+
+@login_required
+def calendar_list(request: HttpRequest, workspace_id: int) -> HttpResponse:
+    workspace = workspace_for(request, workspace_id)
+    sources = list(
+        CalendarSource.objects.filter(workspace=workspace, owner_id=request.user.pk)
+        .annotate(busy_count=Count("busy"))
+        .order_by("name", "pk")
+    )
+    lang = _lang()
+    for source in sources:
+        source.error_text = source.error_message(lang)  # type: ignore[attr-defined]
+    upcoming = BusyTime.objects.filter(source__in=sources, end__gt=timezone.now()).select_related(
+        "source"
+    )[:UPCOMING]
+    return render(
+        request,
+        "calendars/calendar_list.html",
+        {"workspace": workspace, "sources": sources, "upcoming": upcoming},
+    )
+
+
+@login_required
+def calendar_add(request: HttpRequest, workspace_id: int) -> HttpResponse:
+    workspace = workspace_for(request, workspace_id)
+    form = CalendarSourceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            source, count = services.add_source(
+                workspace=workspace,
+                owner=request.user,  # type: ignore[arg-type]
+                kind=data["kind"],
+                name=data["name"],
+                url=data["url"] if data["kind"] != CalendarSource.Kind.ICS_FILE else "",
+                username=data["username"] if data["kind"] == CalendarSource.Kind.CALDAV else "",
+                password=data["password"] if data["kind"] == CalendarSource.Kind.CALDAV else "",
+                ics_data=data["file"] if data["kind"] == CalendarSource.Kind.ICS_FILE else None,
+                zone=data["timezone"],
+            )
+        except CalendarError as error:
+            form.add_error(form.error_field(), error.message(_lang()))
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(name)s is connected: %(count)d busy time read.",
+                    "%(name)s is connected: %(count)d busy times read.",
+                    count,
+                )
+                % {"name": source, "count": count},
+            )
+            return redirect("calendars", workspace.pk)
+    return render(request, "calendars/calendar_add.html", {"workspace": workspace, "form": form})
+
+
+@login_required
+def calendar_refresh(request: HttpRequest, workspace_id: int, source_id: int) -> HttpResponse:
+    source = _source_for(request, workspace_id, source_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    result = services.refresh_source(source, lang=_lang())
+    if result.error is not None:
+        messages.error(request, result.error.message(_lang()))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(name)s is up to date: %(count)d busy time.",
+                "%(name)s is up to date: %(count)d busy times.",
+                result.busy_count,
+            )
+            % {"name": source, "count": result.busy_count},
+        )
+    return redirect("calendars", source.workspace_id)
+
+
+@login_required
+def calendar_remove(request: HttpRequest, workspace_id: int, source_id: int) -> HttpResponse:
+    source = _source_for(request, workspace_id, source_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    name = str(source)
+    services.remove_source(source)
+    messages.success(request, _("%(name)s is removed.") % {"name": name})
+    return redirect("calendars", workspace_id)
