@@ -6,3 +6,7 @@ class OutboxConfig(AppConfig):
     name = "takt.outbox"
     label = "outbox"
     verbose_name = _("Outbox")
+
+    def ready(self) -> None:
+        # Registers the periodic delivery sweep that `takt worker` enqueues.
+        from takt.outbox import tasks  # noqa: F401

@@ -38,6 +38,9 @@ class Message(models.Model):
     last_error = models.TextField(blank=True)
     next_attempt_at = models.DateTimeField()
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # Which worker's batch holds the row while it is SENDING: a worker records the
+    # outcome only for rows it still holds, so a reclaimed row is never marked twice.
+    claim_token = models.CharField(max_length=32, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

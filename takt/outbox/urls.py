@@ -1,3 +1,27 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from takt.outbox import views
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("w/<int:workspace_id>/outbox/", views.outbox, name="outbox"),
+    path(
+        "w/<int:workspace_id>/outbox/<int:message_id>/",
+        views.message_detail,
+        name="outbox_message",
+    ),
+    path(
+        "w/<int:workspace_id>/outbox/<int:message_id>/send-again/",
+        views.message_send_again,
+        name="outbox_send_again",
+    ),
+    path(
+        "w/<int:workspace_id>/outbox/<int:message_id>/message.eml",
+        views.message_eml,
+        name="outbox_eml",
+    ),
+    path(
+        "w/<int:workspace_id>/interviews/<int:interview_id>/invite.ics",
+        views.invite_ics,
+        name="invite_ics",
+    ),
+]

@@ -4,13 +4,25 @@ from typing import Any
 
 from takt.calendars.models import CalendarSource
 from takt.interviews.models import Interview
+from takt.outbox.services import queue_message
 
 
 def ids_for(team: dict[str, Any], interview: Interview) -> dict[str, Any]:
+    message = queue_message(
+        workspace=team["workspace"],
+        interview=interview,
+        kind="scoping",
+        recipient_name="Erik Lind",
+        recipient_email="erik@example.se",
+        language="sv",
+        subject="Intervju",
+        text="Hej Erik!",
+    )
     return {
         "workspace_id": team["workspace"].pk,
         "interview_id": interview.pk,
         "position_id": team["position"].pk,
+        "message_id": message.pk,
         "source_id": CalendarSource.objects.create(
             workspace=team["workspace"], owner=team["recruiter"], kind="ics_file", name="Arbete"
         ).pk,
