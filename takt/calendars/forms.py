@@ -29,7 +29,7 @@ class CalendarSourceForm(forms.Form):
         label=_("Name"),
         max_length=200,
         required=False,
-        help_text=_("For you, e.g. \u201cWork\u201d or \u201cPrivate\u201d."),
+        help_text=_("For you, e.g. “Work” or “Private”."),
     )
     url = forms.CharField(
         label=_("Address"),
