@@ -1,0 +1,1 @@
+"""The job seeker's pages: adding interviews, and the reschedule and cancel flows."""

@@ -1,0 +1,97 @@
+"""What every job seeker page shares: personal workspaces only, findings ready for the page."""
+
+from typing import Any
+from urllib.parse import quote
+
+from django.contrib.auth.models import User
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from takt.interviews import access
+from takt.interviews.coaching import for_page
+from takt.interviews.models import Interview, Workspace
+from takt.interviews.services.changes import acknowledge
+
+
+def personal_workspace(request: HttpRequest, workspace_id: int) -> Workspace:
+    workspace = access.workspace_for(request, workspace_id)
+    if workspace.is_team:
+        raise Http404
+    return workspace
+
+
+def personal_interview(request: HttpRequest, workspace_id: int, interview_id: int) -> Interview:
+    interview = access.interview_for(request, workspace_id, interview_id)
+    if interview.workspace.is_team:
+        raise Http404
+    return interview
+
+
+def me(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def shown(findings: list[dict[str, Any]]) -> dict[str, Any]:
+    """The findings as the page shows them, and whether they stop the step or need a tick."""
+    return {
+        "findings": for_page(findings),
+        "blocked": any(f["severity"] == "block" for f in findings),
+        "needs_ack": any(f["severity"] == "warn" for f in findings),
+    }
+
+
+def may_go_on(
+    request: HttpRequest, findings: list[dict[str, Any]], acknowledged: bool, change: Any
+) -> bool:
+    """Blocks stop the step; warnings need "continue anyway", recorded with who and when."""
+    if any(f["severity"] == "block" for f in findings):
+        return False
+    warned = [f for f in findings if f["severity"] == "warn"]
+    if warned and not acknowledged:
+        return False
+    if warned:
+        acknowledge(change, warned, actor=me(request))
+    return True
+
+
+def mailto(address: str, subject: str, body: str) -> str:
+    """A mailto: link that opens the person's own mail program with the draft filled in."""
+    return f"mailto:{quote(address)}?subject={quote(subject)}&body={quote(body)}"
+
+
+RESCHEDULE_STEPS = ("why", "notice", "times", "contact", "after")
+CANCEL_STEPS = ("why", "send")
+
+
+def step_labels() -> dict[str, str]:
+    return {
+        "why": _("Why"),
+        "notice": _("Notice"),
+        "times": _("New times"),
+        "contact": _("Contact"),
+        "after": _("Afterwards"),
+        "send": _("Tell them"),
+    }
+
+
+def steps_for(
+    interview: Interview, flow: str, current: str, reached: set[str]
+) -> list[dict[str, Any]]:
+    """The step indicator: each step's label, link (when it may be opened) and whether current."""
+    names = RESCHEDULE_STEPS if flow == "reschedule" else CANCEL_STEPS
+    url_name = "seeker_reschedule" if flow == "reschedule" else "seeker_cancel"
+    labels = step_labels()
+    return [
+        {
+            "slug": slug,
+            "number": number,
+            "label": labels[slug],
+            "current": slug == current,
+            "url": reverse(url_name, args=[interview.workspace_id, interview.pk, slug])
+            if slug in reached and slug != current
+            else "",
+        }
+        for number, slug in enumerate(names, start=1)
+    ]

@@ -1,0 +1,51 @@
+"""A job seeker with a personal workspace and one interview with a contact who has a phone."""
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from takt.interviews.models import Membership, Person, Workspace
+from takt.interviews.services.schedule import schedule_interview
+
+
+@pytest.fixture
+def seeker(make_user) -> dict[str, Any]:
+    user = make_user("erik", first_name="Erik", last_name="Lind", email="erik@example.se")
+    workspace = Workspace.objects.create(name="Eriks jobbsök", kind=Workspace.Kind.PERSONAL)
+    Membership.objects.create(workspace=workspace, user=user, role="owner", phone="+46701234567")
+    contact = Person.objects.create(
+        workspace=workspace,
+        name="Anna Berg",
+        email="anna@norrsken.example",
+        phone="+46 8 555 010 00",
+        language="sv",
+    )
+    start = (timezone.now() + timedelta(days=5)).replace(minute=0, second=0, microsecond=0)
+    interview = schedule_interview(
+        workspace=workspace,
+        counterpart=contact,
+        start=start,
+        end=start + timedelta(hours=1),
+        timezone="Europe/Stockholm",
+        interviewers=[user],
+        actor=user,
+        company="Norrsken AB",
+        role="backendutvecklare",
+    )
+    client = Client()
+    client.force_login(user)
+    client.cookies["django_language"] = "en"
+    return {
+        "user": user,
+        "workspace": workspace,
+        "contact": contact,
+        "interview": interview,
+        "client": client,
+    }
+
+
+def step_url(interview: Any, step: str, flow: str = "reschedule") -> str:
+    return f"/w/{interview.workspace_id}/interviews/{interview.pk}/{flow}/{step}/"
