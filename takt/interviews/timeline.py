@@ -15,6 +15,8 @@ VERBS = {
     "change.sent": lambda: _("Change sent"),
     "change.agreed": lambda: _("New time agreed"),
     "change.withdrawn": lambda: _("Change withdrawn"),
+    "change.updated": lambda: _("Reason updated"),
+    "alternatives.chosen": lambda: _("New times chosen"),
     "finding.overridden": lambda: _("Warning acknowledged"),
     "followup.sent": lambda: _("Follow-up sent"),
     "message.queued": lambda: _("Message queued"),

@@ -22,6 +22,7 @@ def ids_for(team: dict[str, Any], interview: Interview) -> dict[str, Any]:
         "workspace_id": team["workspace"].pk,
         "interview_id": interview.pk,
         "position_id": team["position"].pk,
+        "step": "why",
         "message_id": message.pk,
         "source_id": CalendarSource.objects.create(
             workspace=team["workspace"], owner=team["recruiter"], kind="ics_file", name="Arbete"
