@@ -98,7 +98,6 @@ def read_busy_many(
     except TimeProblem as error:
         raise ValueError(f"unknown owner zone {owner_zone!r}") from error
 
-    budget = _Budget(limits, clock)
     texts = list(texts)
     size = sum(len(text) for text in texts)
     if size > limits.max_bytes:
@@ -107,6 +106,8 @@ def read_busy_many(
     events = sum(len(calendar.walk("VEVENT")) for calendar in calendars)
     if events > limits.max_events:
         raise CalendarError("too_many_events", limit=limits.max_events)
+    # Parsing is bounded by the size limit; the clock is for the recurrences.
+    budget = _Budget(limits, clock)
 
     busy: list[BusyTime] = []
     for calendar in calendars:
@@ -287,14 +288,20 @@ def _expand(
     owner: ZoneInfo,
     budget: _Budget,
 ) -> list[BusyTime]:
-    try:
-        query = recurring_ical_events.of(calendar, skip_bad_series=False)
-        components = query.between(window_start - _MARGIN, window_end + _MARGIN)
-    except CalendarError:
-        raise
-    except Exception as error:  # the library raises its own and icalendar's errors
-        raise CalendarError("malformed", detail=_short(error)) from error
-    budget.occurrence(len(components))
+    single, series = _split(calendar)
+    components: list[Component] = single
+    if series:
+        # Only series go through the library: copying every plain event into an
+        # occurrence costs more than the rest of the reading together.
+        only_series = Calendar()
+        only_series.subcomponents = calendar.walk("VTIMEZONE") + series
+        try:
+            query = recurring_ical_events.of(only_series, skip_bad_series=False)
+            components = single + query.between(window_start - _MARGIN, window_end + _MARGIN)
+        except CalendarError:
+            raise
+        except Exception as error:  # the library raises its own and icalendar's errors
+            raise CalendarError("malformed", detail=_short(error)) from error
     budget.check_clock()
 
     busy = []
@@ -308,9 +315,27 @@ def _expand(
         # An event without length blocks nothing, and one outside the window is not asked for.
         if end <= start or end <= window_start or start >= window_end:
             continue
+        budget.occurrence()
         summary = component.get("SUMMARY")
         busy.append(BusyTime(start, end, str(summary) if summary else None))
     return busy
+
+
+def _split(calendar: Calendar) -> tuple[list[Component], list[Component]]:
+    """Events that happen once, and the components of series (rules, extra dates, moved ones)."""
+    by_uid: dict[str, list[Component]] = {}
+    for event in calendar.walk("VEVENT"):
+        by_uid.setdefault(str(event.get("UID", "")), []).append(event)
+    single: list[Component] = []
+    series: list[Component] = []
+    for uid, events in by_uid.items():
+        # Same UID twice (the latest SEQUENCE wins) or no UID: the library decides.
+        plain = len(events) == 1 and uid and not any(k in events[0] for k in _SERIES_KEYS)
+        (single if plain else series).extend(events)
+    return single, series
+
+
+_SERIES_KEYS = ("RRULE", "RDATE", "RECURRENCE-ID", "EXDATE")
 
 
 def _end(component: Component) -> date | datetime:
@@ -323,7 +348,10 @@ def _end(component: Component) -> date | datetime:
 
 def _property_dt(component: Component, name: str) -> date | datetime:
     value: Any = component.get(name)
-    moment = getattr(value, "dt", None)
+    try:
+        moment = getattr(value, "dt", None)
+    except Exception as error:  # icalendar keeps a broken value and raises on reading it
+        raise CalendarError("malformed", detail=_short(error)) from error
     if not isinstance(moment, date):
         raise CalendarError("malformed", detail=f"{name} missing or not a date")
     return moment

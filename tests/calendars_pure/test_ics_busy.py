@@ -204,3 +204,18 @@ def test_several_calendars_in_one_text_are_all_read():
     two = calendar("UID:2@example\nDTSTART:20260303T100000Z\nDTEND:20260303T110000Z")
 
     assert len(busy(one + two)) == 2
+
+
+def test_of_two_copies_of_one_event_the_higher_sequence_counts():
+    old = "UID:i@example\nSEQUENCE:0\nDTSTART:20260310T100000Z\nDTEND:20260310T110000Z"
+    moved = "UID:i@example\nSEQUENCE:1\nDTSTART:20260312T100000Z\nDTEND:20260312T110000Z"
+
+    assert [b.start for b in busy(calendar(old, moved))] == [utc(2026, 3, 12, 10)]
+
+
+def test_an_event_with_a_duration_ends_after_it():
+    event = "UID:d@example\nDTSTART:20260310T100000Z\nDURATION:PT90M"
+
+    (found,) = busy(calendar(event))
+
+    assert found.end == utc(2026, 3, 10, 11, 30)
