@@ -1,3 +1,11 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from takt.candidates import views
+
+urlpatterns = [
+    path("<str:token>/", views.link_page, name="candidate_link"),
+    path("<str:token>/pick/", views.pick, name="candidate_pick"),
+    path("<str:token>/other-times/", views.other_times, name="candidate_other_times"),
+    path("<str:token>/cancel/", views.cancel, name="candidate_cancel"),
+    path("<str:token>/reschedule/", views.reschedule, name="candidate_reschedule"),
+]

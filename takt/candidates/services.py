@@ -1,0 +1,283 @@
+"""What a candidate does through a link: pick a time, ask for others, cancel, ask to reschedule.
+
+Each is one transaction that also marks the link used, so a second click (or
+a second tab) finds a used link instead of acting twice. Picking a time moves
+the interview through move_interview: on PostgreSQL the exclusion constraint,
+on SQLite the IMMEDIATE transaction, lets exactly one of two racing candidates
+have a time that shares an interviewer; the other gets DoubleBooking.
+"""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from takt import wording
+from takt.candidates.models import CandidateLink
+from takt.interviews.models import Alternative, Application, Change, Interview
+from takt.interviews.services import audit, changes
+from takt.interviews.services.booking import conflicts
+from takt.interviews.services.cancelling import cancel_interview
+from takt.interviews.services.employer_mail import (
+    queue_to_candidate,
+    queue_to_recruiter,
+    recruiter_of,
+)
+from takt.interviews.services.moving import move_interview
+from takt.interviews.services.situation import situation_for
+
+LABEL = "candidate (link)"
+Span = tuple[datetime, datetime]
+
+
+class LinkSpent(Exception):
+    """The link was used, or the interview changed, while the candidate was on the page."""
+
+
+def offered_times(link: CandidateLink, now: datetime) -> list[Alternative]:
+    """The offered times still possible: in the future and not taken by another interview."""
+    if link.change is None:
+        return []
+    interview = link.interview
+    users = [b.user for b in interview.bookings.select_related("user")]
+    open_times = []
+    for alternative in link.change.alternatives.all():
+        if alternative.start <= now:
+            continue
+        if users and conflicts(users, alternative.start, alternative.end, exclude=interview):
+            continue
+        open_times.append(alternative)
+    return open_times
+
+
+def _claim(link: CandidateLink, used_for: str, now: datetime) -> Interview:
+    """Lock the interview and mark the link used, or LinkSpent if someone was faster."""
+    interview = Interview.objects.select_for_update().get(pk=link.interview_id)
+    claimed = CandidateLink.objects.filter(
+        pk=link.pk, used_at__isnull=True, sequence=interview.sequence
+    ).update(used_at=now, used_for=used_for)
+    if claimed != 1:
+        raise LinkSpent
+    return interview
+
+
+def _recruiter_language() -> str:
+    return settings.LANGUAGE_CODE[:2]
+
+
+@transaction.atomic
+def choose_time(link: CandidateLink, alternative_id: int, *, now: datetime) -> Interview:
+    """Move the interview to the chosen time; DoubleBooking if it was just taken."""
+    interview = _claim(link, "pick", now)
+    change = link.change
+    if change is None or not change.is_open:
+        raise LinkSpent
+    alternative = change.alternatives.get(pk=alternative_id)
+    moved = move_interview(
+        interview,
+        start=alternative.start,
+        end=alternative.end,
+        actor=None,
+        actor_label=LABEL,
+        change=change,
+    )
+    recruiter = recruiter_of(moved, change)
+    if recruiter is not None:
+        situation = situation_for(
+            moved,
+            recruiter,
+            member_language=_recruiter_language(),
+            change=change,
+            agreed=(alternative.start, alternative.end),
+        )
+        to_candidate = wording.confirm_time(situation, "candidate")
+        queue_to_candidate(
+            moved,
+            to_candidate,
+            kind="time_confirmed",
+            change=change,
+            method="REQUEST",
+            sender=recruiter,
+        )
+        to_recruiter = wording.confirm_time(situation, "employer")
+        queue_to_recruiter(
+            moved,
+            recruiter,
+            kind="time_chosen",
+            subject=to_recruiter.subject or "",
+            text=to_recruiter.text,
+            language=to_recruiter.language,
+            change=change,
+            method="REQUEST",
+        )
+    return moved
+
+
+@transaction.atomic
+def ask_other_times(link: CandidateLink, note: str, *, now: datetime) -> None:
+    """None of the times fit: the recruiter is told, with the candidate's note."""
+    interview = _claim(link, "other_times", now)
+    change = link.change
+    if change is not None and change.is_open:
+        change.state = Change.State.DECLINED
+        change.save(update_fields=["state", "updated_at"])
+    audit.record(
+        "candidate.asked_other_times",
+        workspace=interview.workspace,
+        interview=interview,
+        actor_label=LABEL,
+        note=note.strip()[:1000],
+    )
+    recruiter = recruiter_of(interview, change)
+    with translation.override(_recruiter_language()):
+        subject = _("%(name)s asks for other times") % {"name": interview.counterpart.name}
+        text = _(
+            "%(name)s could not make any of the offered times for %(title)s and asks for "
+            "others.\n\nTheir note:\n%(note)s"
+        ) % {"name": interview.counterpart.name, "title": interview.title, "note": note.strip()}
+    queue_to_recruiter(
+        interview,
+        recruiter,
+        kind=f"other_times_{link.pk}",
+        subject=subject,
+        text=text,
+        language=_recruiter_language(),
+        change=change,
+    )
+
+
+def _close_offer(interview: Interview) -> None:
+    interview.changes.filter(state__in=Change.OPEN_STATES, side="employer").update(
+        state=Change.State.DECLINED
+    )
+
+
+@transaction.atomic
+def cancel_by_candidate(
+    link: CandidateLink,
+    *,
+    reason_category: str,
+    reason_text: str,
+    now: datetime,
+    overridden: list[dict[str, str]],
+) -> Change:
+    """The candidate withdraws: the interview is cancelled and the recruiter told."""
+    interview = _claim(link, "cancel", now)
+    _close_offer(interview)
+    change = _candidate_change(interview, Change.Kind.CANCEL, reason_category, reason_text)
+    if overridden:
+        changes.acknowledge(change, overridden, actor=None, actor_label=LABEL)
+    recruiter = recruiter_of(interview)
+    interview = cancel_interview(interview, actor=None, actor_label=LABEL, change=change)
+    if interview.application_id:
+        Application.objects.filter(pk=interview.application_id).update(
+            stage=Application.Stage.WITHDRAWN
+        )
+    if recruiter is not None:
+        situation = situation_for(
+            interview, recruiter, member_language=_recruiter_language(), change=change
+        )
+        email = next(
+            m for m in wording.compose(situation, "cancel", "candidate") if m.kind == "email"
+        )
+        queue_to_recruiter(
+            interview,
+            recruiter,
+            kind="candidate_cancel",
+            subject=email.subject or "",
+            text=email.text,
+            language=email.language,
+            change=change,
+            method="CANCEL",
+        )
+        receipt = wording.confirm_cancellation(situation, "candidate")
+        queue_to_candidate(
+            interview,
+            receipt,
+            kind="cancel_received",
+            change=change,
+            method="CANCEL",
+            sender=recruiter,
+        )
+    return change
+
+
+@transaction.atomic
+def reschedule_by_candidate(
+    link: CandidateLink,
+    *,
+    reason_category: str,
+    reason_text: str,
+    other_plans_movable: bool | None,
+    times: list[Span],
+    now: datetime,
+    overridden: list[dict[str, str]],
+) -> Change:
+    """The candidate asks to move the interview and proposes times of their own."""
+    interview = _claim(link, "reschedule", now)
+    _close_offer(interview)
+    change = _candidate_change(
+        interview, Change.Kind.RESCHEDULE, reason_category, reason_text, other_plans_movable
+    )
+    changes.set_alternatives(change, times)
+    if overridden:
+        changes.acknowledge(change, overridden, actor=None, actor_label=LABEL)
+    if interview.status == Interview.Status.SCHEDULED:
+        interview.status = Interview.Status.RESCHEDULE_PENDING
+        interview.save(update_fields=["status", "updated_at"])
+    change.state = Change.State.SENT
+    change.sent_at = now
+    change.save(update_fields=["state", "sent_at", "updated_at"])
+    recruiter = recruiter_of(interview)
+    if recruiter is not None:
+        situation = situation_for(
+            interview,
+            recruiter,
+            member_language=_recruiter_language(),
+            change=change,
+            alternatives=times,
+        )
+        email = next(
+            m for m in wording.compose(situation, "reschedule", "candidate") if m.kind == "email"
+        )
+        queue_to_recruiter(
+            interview,
+            recruiter,
+            kind=f"candidate_reschedule_{change.pk}",
+            subject=email.subject or "",
+            text=email.text,
+            language=email.language,
+            change=change,
+        )
+    return change
+
+
+def _candidate_change(
+    interview: Interview,
+    kind: str,
+    reason_category: str,
+    reason_text: str,
+    other_plans_movable: bool | None = None,
+) -> Change:
+    change = Change.objects.create(
+        interview=interview,
+        kind=kind,
+        side="candidate",
+        reason_category=reason_category,
+        reason_text=reason_text.strip(),
+        other_plans_movable=other_plans_movable,
+        old_start=interview.start,
+        old_end=interview.end,
+    )
+    audit.record(
+        "change.created",
+        workspace=interview.workspace,
+        interview=interview,
+        actor_label=LABEL,
+        kind=kind,
+        side="candidate",
+        reason=reason_category,
+    )
+    return change

@@ -1,0 +1,216 @@
+"""The candidate's pages behind a link: no account, the candidate's own language and zone.
+
+GET only ever reads (mail scanners open links); every change is a POST with
+CSRF protection. Each request counts against the rate limit (ratelimit.LIMIT).
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from takt.candidates import ratelimit, services
+from takt.candidates.coaching import candidate_findings
+from takt.candidates.forms import CandidateCancelForm, CandidateRescheduleForm, OtherTimesForm
+from takt.candidates.links import Opened, open_link
+from takt.interviews.coaching import for_page
+from takt.interviews.models import Change
+from takt.interviews.services.booking import DoubleBooking
+from takt.interviews.services.employer_mail import recruiter_of, recruiter_phone
+from takt.interviews.services.employer_rules import blocking, unseen_warnings
+
+View = Callable[..., HttpResponse]
+
+
+def with_link(view: View) -> View:
+    """Rate limit, look the token up (404 if unknown), speak the candidate's language."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, token: str) -> HttpResponse:
+        if not ratelimit.allow(request, token):
+            return render(request, "candidates/limited.html", status=429)
+        opened = open_link(token, now=timezone.now())
+        if opened is None:
+            raise Http404
+        language = opened.link.interview.counterpart.language
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            if not opened.live:
+                return _page(request, "candidates/dead.html", opened, status=410)
+            return view(request, opened)
+
+    return wrapper
+
+
+def _page(
+    request: HttpRequest, template: str, opened: Opened, status: int = 200, **extra: Any
+) -> HttpResponse:
+    interview = opened.link.interview
+    recruiter = recruiter_of(interview, opened.link.change)
+    now = timezone.now()
+    context = {
+        "opened": opened,
+        "interview": interview,
+        "person": interview.counterpart,
+        "zone": interview.counterpart.timezone,
+        "recruiter": recruiter,
+        "recruiter_name": (recruiter.get_full_name() or recruiter.get_username())
+        if recruiter
+        else "",
+        "recruiter_phone": recruiter_phone(interview, recruiter),
+        "urgent": interview.is_active and (interview.start - now).total_seconds() < 24 * 3600,
+        "times": services.offered_times(opened.link, now) if opened.live else [],
+        **extra,
+    }
+    return render(request, template, context, status=status)
+
+
+def _lang() -> str:
+    return translation.get_language() or "sv"
+
+
+@require_http_methods(["GET", "HEAD"])
+@with_link
+def link_page(request: HttpRequest, opened: Opened) -> HttpResponse:
+    return _page(request, "candidates/link.html", opened, other_form=OtherTimesForm())
+
+
+@require_POST
+@with_link
+def pick(request: HttpRequest, opened: Opened) -> HttpResponse:
+    raw = request.POST.get("alternative", "")
+    times = services.offered_times(opened.link, timezone.now())
+    chosen = next((t for t in times if str(t.pk) == raw), None)
+    if chosen is None:
+        return _page(
+            request,
+            "candidates/link.html",
+            opened,
+            status=400,
+            other_form=OtherTimesForm(),
+            notice=_("Choose one of the times below."),
+        )
+    try:
+        services.choose_time(opened.link, chosen.pk, now=timezone.now())
+    except DoubleBooking:
+        # First come, first served: someone else just took it. Show what is left.
+        return _page(
+            request,
+            "candidates/link.html",
+            opened,
+            status=409,
+            other_form=OtherTimesForm(),
+            notice=_("Someone else booked that time a moment ago. Please choose another."),
+        )
+    except services.LinkSpent:
+        return _page(request, "candidates/dead.html", opened, status=410)
+    opened.link.interview.refresh_from_db()
+    return _page(request, "candidates/done.html", opened, done="picked")
+
+
+@require_POST
+@with_link
+def other_times(request: HttpRequest, opened: Opened) -> HttpResponse:
+    form = OtherTimesForm(request.POST)
+    if not form.is_valid():
+        return _page(request, "candidates/link.html", opened, status=400, other_form=form)
+    try:
+        services.ask_other_times(opened.link, form.cleaned_data["note"], now=timezone.now())
+    except services.LinkSpent:
+        return _page(request, "candidates/dead.html", opened, status=410)
+    return _page(request, "candidates/done.html", opened, done="other_times")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@with_link
+def cancel(request: HttpRequest, opened: Opened) -> HttpResponse:
+    interview = opened.link.interview
+    form = CandidateCancelForm(request.POST or None)
+    findings: list[dict[str, Any]] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        now = timezone.now()
+        phone = recruiter_phone(interview, recruiter_of(interview, opened.link.change))
+        findings = candidate_findings(
+            interview,
+            kind=Change.Kind.CANCEL,
+            reason_category=data["reason_category"],
+            reason_text=data["reason_text"],
+            now=now,
+            lang=_lang(),
+            recruiter_phone=phone,
+        )
+        if not blocking(findings) and not unseen_warnings(findings, request.POST.getlist("seen")):
+            try:
+                services.cancel_by_candidate(
+                    opened.link,
+                    reason_category=data["reason_category"],
+                    reason_text=data["reason_text"],
+                    now=now,
+                    overridden=findings,
+                )
+            except services.LinkSpent:
+                return _page(request, "candidates/dead.html", opened, status=410)
+            return _page(request, "candidates/done.html", opened, done="cancelled")
+    return _page(
+        request,
+        "candidates/cancel.html",
+        opened,
+        form=form,
+        findings=for_page(findings),
+        seen=[f["rule"] for f in findings if f["severity"] == "warn"],
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@with_link
+def reschedule(request: HttpRequest, opened: Opened) -> HttpResponse:
+    interview = opened.link.interview
+    form = CandidateRescheduleForm(request.POST or None, zone_name=interview.counterpart.timezone)
+    findings: list[dict[str, Any]] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        now = timezone.now()
+        duration = interview.end - interview.start
+        times = sorted(
+            {(data[n], data[n] + duration) for n in ("time_1", "time_2", "time_3") if data[n]}
+        )
+        phone = recruiter_phone(interview, recruiter_of(interview, opened.link.change))
+        findings = candidate_findings(
+            interview,
+            kind=Change.Kind.RESCHEDULE,
+            reason_category=data["reason_category"],
+            reason_text=data["reason_text"],
+            now=now,
+            lang=_lang(),
+            recruiter_phone=phone,
+            other_plans_movable=data["other_plans_movable"],
+            times=times,
+        )
+        if not blocking(findings) and not unseen_warnings(findings, request.POST.getlist("seen")):
+            try:
+                services.reschedule_by_candidate(
+                    opened.link,
+                    reason_category=data["reason_category"],
+                    reason_text=data["reason_text"],
+                    other_plans_movable=data["other_plans_movable"],
+                    times=times,
+                    now=now,
+                    overridden=findings,
+                )
+            except services.LinkSpent:
+                return _page(request, "candidates/dead.html", opened, status=410)
+            return _page(request, "candidates/done.html", opened, done="reschedule")
+    return _page(
+        request,
+        "candidates/reschedule.html",
+        opened,
+        form=form,
+        findings=for_page(findings),
+        seen=[f["rule"] for f in findings if f["severity"] == "warn"],
+    )

@@ -1,0 +1,77 @@
+"""Starting a cancellation or an offer of new times: why, in a sentence."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from takt.interviews.coaching import findings_now
+from takt.interviews.forms.employer import CancelForm, OfferReasonForm
+from takt.interviews.services import changes, employer
+from takt.interviews.views.employer.lookup import team_interview
+
+
+@login_required
+def start_cancel(request: HttpRequest, workspace_id: int, interview_id: int) -> HttpResponse:
+    interview = team_interview(request, workspace_id, interview_id)
+    assert isinstance(request.user, User)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            change = employer.start_cancel(
+                interview,
+                reason_category=form.cleaned_data["reason_category"],
+                reason_text=form.cleaned_data["reason_text"],
+                emergency=form.cleaned_data["emergency"],
+                actor=request.user,
+            )
+        except changes.NotAllowed:
+            messages.error(request, _("This interview already has a change in progress."))
+            return redirect(interview.get_absolute_url())
+        url = reverse("employer_change", args=[workspace_id, change.pk])
+        return redirect(f"{url}?times=1" if request.POST.get("next") == "times" else url)
+    return render(
+        request,
+        "interviews/employer/start.html",
+        {
+            "workspace": interview.workspace,
+            "interview": interview,
+            "form": form,
+            "kind": "cancel",
+            "now_findings": findings_now(interview, timezone.now()),
+        },
+    )
+
+
+@login_required
+def start_offer(request: HttpRequest, workspace_id: int, interview_id: int) -> HttpResponse:
+    interview = team_interview(request, workspace_id, interview_id)
+    assert isinstance(request.user, User)
+    form = OfferReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            change = employer.start_offer(
+                interview,
+                reason_category=form.cleaned_data["reason_category"],
+                reason_text=form.cleaned_data["reason_text"],
+                actor=request.user,
+            )
+        except changes.NotAllowed:
+            messages.error(request, _("This interview already has a change in progress."))
+            return redirect(interview.get_absolute_url())
+        return redirect("employer_change", workspace_id, change.pk)
+    return render(
+        request,
+        "interviews/employer/start.html",
+        {
+            "workspace": interview.workspace,
+            "interview": interview,
+            "form": form,
+            "kind": "reschedule",
+            "now_findings": findings_now(interview, timezone.now()),
+        },
+    )
