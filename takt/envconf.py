@@ -95,7 +95,8 @@ def database(folder: Path) -> dict[str, object]:
         "OPTIONS": _sqlite_options(),
         # A file, not shared-cache memory: concurrent writers and the browser
         # tests' live server need real locking between connections.
-        "TEST": {"NAME": str(folder / "test-takt.sqlite3")},
+        # One file per test process, so two test runs never share a database.
+        "TEST": {"NAME": str(folder / f"test-takt-{os.getpid()}.sqlite3")},
     }
 
 
