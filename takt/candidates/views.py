@@ -27,6 +27,10 @@ from takt.interviews.services.employer_rules import blocking, unseen_warnings
 View = Callable[..., HttpResponse]
 
 
+def TAKEN() -> str:  # noqa: N802
+    return _("Someone else booked that time a moment ago. Please choose another.")
+
+
 def with_link(view: View) -> View:
     """Rate limit, look the token up (404 if unknown), speak the candidate's language."""
 
@@ -86,6 +90,17 @@ def pick(request: HttpRequest, opened: Opened) -> HttpResponse:
     raw = request.POST.get("alternative", "")
     times = services.offered_times(opened.link, timezone.now())
     chosen = next((t for t in times if str(t.pk) == raw), None)
+    change = opened.link.change
+    if chosen is None and change is not None and raw.isdigit():
+        if change.alternatives.filter(pk=int(raw)).exists():
+            return _page(
+                request,
+                "candidates/link.html",
+                opened,
+                status=409,
+                other_form=OtherTimesForm(),
+                notice=TAKEN(),
+            )
     if chosen is None:
         return _page(
             request,
@@ -105,7 +120,7 @@ def pick(request: HttpRequest, opened: Opened) -> HttpResponse:
             opened,
             status=409,
             other_form=OtherTimesForm(),
-            notice=_("Someone else booked that time a moment ago. Please choose another."),
+            notice=TAKEN(),
         )
     except services.LinkSpent:
         return _page(request, "candidates/dead.html", opened, status=410)

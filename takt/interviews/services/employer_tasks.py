@@ -1,5 +1,7 @@
 """The worker's side of closing a position: inform in batches, then close if nobody is left."""
 
+import contextlib
+
 from django.contrib.auth.models import User
 from django.tasks import task
 from django.utils import timezone
@@ -15,8 +17,7 @@ def inform_candidates(position_id: int, actor_id: int | None, language: str = "s
     actor = User.objects.filter(pk=actor_id).first() if actor_id else None
     now = timezone.now()
     told = inform_all(position, actor=actor, now=now, language=language)
-    try:
+    # NotClosable: the page lists who still needs a call.
+    with contextlib.suppress(NotClosable):
         finish_closing(position, actor=actor, now=now, lang=language)
-    except NotClosable:
-        pass  # the page lists who still needs a call
     return told
