@@ -47,7 +47,12 @@ def test_adding_a_file_lists_it_with_its_busy_count(team) -> None:
 
     response = client.post(
         reverse("calendar_add", args=[team["workspace"].pk]),
-        {"kind": "ics_file", "name": "Jobbet", "file": upload(data), "timezone": "Europe/Stockholm"},
+        {
+            "kind": "ics_file",
+            "name": "Jobbet",
+            "file": upload(data),
+            "timezone": "Europe/Stockholm",
+        },
         follow=True,
     )
 
@@ -137,7 +142,9 @@ def test_the_list_shows_a_failed_refresh_in_the_readers_language(team) -> None:
     assert "Den senaste uppdateringen misslyckades" in page
     assert "inte en giltig iCalendar-fil" in page
     assert 'data-busy-count="2"' in page  # the old busy times are kept
-    english = client_for(team["recruiter"], "en").get(reverse("calendars", args=[source.workspace_id]))
+    english = client_for(team["recruiter"], "en").get(
+        reverse("calendars", args=[source.workspace_id])
+    )
     assert "not a valid iCalendar file" in english.content.decode()
     assert "The busy times from before are kept." in english.content.decode()
 

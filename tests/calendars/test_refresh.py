@@ -20,7 +20,9 @@ WEEKLY = (
     "DTEND;TZID=Europe/Stockholm:20260303T100000\n"
     "RRULE:FREQ=WEEKLY;COUNT=4"
 )
-ALL_DAY = "UID:day@test\nSUMMARY:Semesterdag\nDTSTART;VALUE=DATE:20260305\nDTEND;VALUE=DATE:20260306"
+ALL_DAY = (
+    "UID:day@test\nSUMMARY:Semesterdag\nDTSTART;VALUE=DATE:20260305\nDTEND;VALUE=DATE:20260306"
+)
 # Google writes floating times and names their zone in X-WR-TIMEZONE.
 FLOATING = "UID:ny@test\nSUMMARY:New York\nDTSTART:20260304T090000\nDTEND:20260304T100000"
 FOREVER = "UID:loop@test\nDTSTART:20260301T000000Z\nDTEND:20260301T000001Z\nRRULE:FREQ=SECONDLY"
@@ -72,7 +74,9 @@ def test_a_refused_file_saves_nothing(team) -> None:
 
 def test_a_refresh_replaces_the_busy_times_as_a_whole(team) -> None:
     source = add_file(team, calendar(event("a@test", utc(2026, 3, 3, 9))))
-    source.ics_data = calendar(event("b@test", utc(2026, 3, 4, 9)), event("c@test", utc(2026, 3, 5, 9)))
+    source.ics_data = calendar(
+        event("b@test", utc(2026, 3, 4, 9)), event("c@test", utc(2026, 3, 5, 9))
+    )
     source.save()
 
     result = refresh_source(source, now=NOW + timedelta(hours=1))
@@ -220,11 +224,13 @@ def test_a_caldav_account_is_read_and_refreshed(team, radicale_server) -> None:
     )
 
     assert count == 5
-    assert [s for s in stored(source) if s[2] == "Planering"][0][:2] == (
+    assert next(s for s in stored(source) if s[2] == "Planering")[:2] == (
         utc(2026, 3, 3, 8),
         utc(2026, 3, 3, 9),
     )
-    put_event(radicale_server, "anna", "pw", "Arbete", calendar(event("new@test", utc(2026, 4, 1, 9))))
+    put_event(
+        radicale_server, "anna", "pw", "Arbete", calendar(event("new@test", utc(2026, 4, 1, 9)))
+    )
     assert refresh_source(source, now=NOW).busy_count == 6
     assert BusyTime.objects.filter(source=source, summary="Möte").count() == 1
 
