@@ -2,10 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from takt.interviews.services import seeker
 from takt.interviews.services.changes import withdraw_change
@@ -28,9 +27,10 @@ def calendar_file(request: HttpRequest, workspace_id: int, interview_id: int) ->
 
 
 @login_required
-@require_POST
 def withdraw(request: HttpRequest, workspace_id: int, interview_id: int) -> HttpResponse:
-    interview = personal_interview(request, workspace_id, interview_id)
+    interview = personal_interview(request, workspace_id, interview_id)  # 404 before 405
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     change = seeker.open_change(interview)
     if change is None:
         raise Http404

@@ -151,7 +151,7 @@ def after(request: HttpRequest, interview: Interview, change: Change) -> HttpRes
             found = _after_findings(change, now, message)
             if action == "send" and not interview.counterpart.email:
                 email_form.add_error(None, _("Takt has no e-mail address for them."))
-            elif may_go_on(request, found, data["continue_anyway"], change):
+            elif may_go_on(request, _about_note(found), data["continue_anyway"], change):
                 seeker.send_followup(
                     change,
                     actor=user,
@@ -198,6 +198,7 @@ def after(request: HttpRequest, interview: Interview, change: Change) -> HttpRes
         "followup_sent": change.followup_sent_at is not None,
         "agreed": change.state == Change.State.AGREED,
         **shown(found),
+        "needs_ack": shown(_about_note(found))["needs_ack"],
     }
     return _render(request, interview, change, "after", context)
 
@@ -207,3 +208,8 @@ def _after_findings(change: Change, now: Any, message: tuple[str, str]) -> list[
     late = [f for f in raw_findings(change, now=now) if f["rule"] == "followup.due"]
     note = raw_findings(change, now=now, channel="email", message=message, action="followup")
     return late + for_step(note, "after")
+
+
+def _about_note(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # A late note is still worth sending: its lateness is shown, not asked to be gone past.
+    return [f for f in found if f["rule"] != "followup.due"]
