@@ -146,13 +146,15 @@ def refresh_source(
         found = read_source(source, now=moment, timeout=timeout, limits=limits)
     except CalendarError as error:
         with transaction.atomic():
-            CalendarSource.objects.filter(pk=source.pk).update(
+            still_there = CalendarSource.objects.filter(pk=source.pk).update(
                 last_tried_at=moment,
                 last_error=error.message(lang),
                 error_code=error.code,
                 error_detail=error.detail[:200],
                 error_limit=error.limit,
             )
+        if not still_there:
+            return Refreshed(0, error)
         source.refresh_from_db()
         return Refreshed(source.busy.count(), error)
     with transaction.atomic():
@@ -200,13 +202,17 @@ def busy_for(
     The pairs come from all the user's calendars plus their active bookings
     (other interviews; `exclude` leaves out the one being moved). A user with no
     calendar connected gets None, as the check contract wants `busy` left out
-    then; an empty list means a connected calendar with nothing in it.
+    then; an empty list means a connected calendar with nothing in it. A user
+    whose calendar was last read too long ago to cover the window's end (see
+    WINDOW_AHEAD) gets None too: what it does not cover, it cannot call free.
     """
+    users = list(users)
     calendars = _calendar_busy(users, window_start, window_end)
     bookings = _booking_busy(users, window_start, window_end, exclude)
+    stale = _not_covering(users, window_end)
     result: dict[int, list[Span] | None] = {}
     for user_id in _ids(users):
-        if user_id not in calendars:
+        if user_id not in calendars or user_id in stale:
             result[user_id] = None
             continue
         both = calendars[user_id] + bookings.get(user_id, [])
@@ -227,18 +233,22 @@ def _calendar_busy(
     users: Iterable[AbstractBaseUser], start: datetime, end: datetime
 ) -> dict[int, list[Interval]]:
     ids = _ids(users)
-    found: dict[int, list[Interval]] = {
-        owner: []
-        for owner in CalendarSource.objects.filter(owner_id__in=ids).values_list(
-            "owner_id", flat=True
-        )
-    }
+    connected = CalendarSource.objects.filter(owner_id__in=ids).values_list("owner_id", flat=True)
+    found: dict[int, list[Interval]] = {owner: [] for owner in connected}
     rows = BusyTime.objects.filter(
         source__owner_id__in=ids, start__lt=end, end__gt=start
     ).values_list("source__owner_id", "start", "end")
     for owner, busy_start, busy_end in rows:
         found[owner].append(Interval(busy_start, busy_end))
     return found
+
+
+def _not_covering(users: Iterable[AbstractBaseUser], end: datetime) -> set[int]:
+    """Users with a calendar last read too long ago to reach `end`."""
+    stale = CalendarSource.objects.filter(
+        owner_id__in=_ids(users), last_synced_at__lt=end - WINDOW_AHEAD
+    )
+    return set(stale.values_list("owner_id", flat=True))
 
 
 def _booking_busy(
@@ -275,6 +285,7 @@ def free_times(
     being moved. Slots start `min_notice` after `now` at the earliest, on the
     quarter hour, and with `spread_days` at most one a day.
     """
+    users = list(users)
     if not users:
         raise ValueError("free_times needs at least one user")
     window_end = now + timedelta(days=window_days)

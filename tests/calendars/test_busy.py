@@ -221,3 +221,16 @@ def test_check_schedule_without_a_calendar_is_unchecked(team) -> None:
 
     assert [(f["rule"], f["severity"]) for f in findings] == [("schedule.unchecked", "advice")]
     assert "No calendar is connected" in findings[0]["message"]
+
+
+def test_a_calendar_read_too_long_ago_cannot_call_a_far_time_free(team) -> None:
+    recruiter = team["recruiter"]
+    connect(team, recruiter)  # read at NOW, so it covers 120 days ahead
+    far = NOW + timedelta(days=150)
+
+    assert busy_for([recruiter], far, far + timedelta(hours=1)) == {recruiter.pk: None}
+    findings = check_schedule(
+        [recruiter], far, far + timedelta(hours=1), now=NOW, timezone="Europe/Stockholm", lang="en"
+    )
+    assert [f["rule"] for f in findings] == ["schedule.unchecked"]
+    assert busy_for([recruiter], NOW, NOW + timedelta(days=100)) == {recruiter.pk: []}

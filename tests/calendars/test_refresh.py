@@ -254,3 +254,14 @@ def test_a_hostile_event_on_the_caldav_server_keeps_the_busy_times(team, radical
     assert result.error is not None and result.error.code == "too_many_occurrences"
     assert source.busy.count() == 4
     assert "too many repeated events" in source.last_error
+
+
+def test_a_source_removed_while_a_failing_read_ran_stays_removed(team) -> None:
+    source = add_file(team, calendar(WEEKLY))
+    source.ics_data = b"broken"
+    CalendarSource.objects.filter(pk=source.pk).delete()
+
+    result = refresh_source(source, now=NOW)
+
+    assert result.error is not None and result.busy_count == 0
+    assert not CalendarSource.objects.exists()
