@@ -15,10 +15,12 @@ from tests.e2e.conftest import sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _interview(company: str, hours_ahead: float) -> Interview:
+def _interview(company: str, hours_ahead: float, at_hour: int | None = None) -> Interview:
     """The demo interview with this company, moved to a known distance from now."""
     interview = Interview.objects.get(company=company)
     start = (timezone.now() + timedelta(hours=hours_ahead)).replace(second=0, microsecond=0)
+    if at_hour is not None:  # a fixed clock time, so times after it stay on the same day
+        start = start.astimezone(interview.zone).replace(hour=at_hour, minute=0)
     end = start + (interview.end - interview.start)
     Interview.objects.filter(pk=interview.pk).update(start=start, end=end)
     interview.bookings.update(start=start, end=end)
@@ -200,3 +202,33 @@ def test_cancel_in_english_by_phone(new_page, shot) -> None:
     ).to_be_visible()
     shot(page, "cancelled")
     assert not Message.objects.filter(kind="candidate_cancel").exists()
+
+
+def test_adding_an_interview_in_swedish_refuses_a_clash_and_keeps_the_typing(
+    new_page, shot
+) -> None:
+    load_demo()
+    other = _interview("Fjällbrand AB", 24 * 6, at_hour=10)
+    local = other.start.astimezone(other.zone)
+    page = new_page()
+    sign_in(page, "sara", PASSWORD)
+    page.goto(f"/w/{other.workspace_id}/interviews/new/")
+    expect(page.locator('[data-rule="schedule.unchecked"]')).to_be_visible()
+    page.get_by_label("Företag", exact=True).fill("Kvarnby AB")
+    page.get_by_label("Tjänst").fill("Projektledare")
+    page.get_by_label("Kontaktperson").fill("Lisa Ek")
+    page.get_by_label("Deras telefon").fill("+46 40 123 45 67")
+    page.get_by_label("Dag").fill(local.date().isoformat())
+    page.get_by_label("Börjar").fill(local.strftime("%H:%M"))
+    page.get_by_label("Slutar").fill((local + timedelta(hours=1)).strftime("%H:%M"))
+    page.get_by_role("button", name="Lägg till intervjun").click()
+    expect(
+        page.get_by_text("Det här krockar med din intervju UX-designer · Fjällbrand AB")
+    ).to_be_visible()
+    expect(page.get_by_label("Kontaktperson")).to_have_value("Lisa Ek")
+    shot(page, "add-clash")
+    page.get_by_label("Börjar").fill((local + timedelta(hours=2)).strftime("%H:%M"))
+    page.get_by_label("Slutar").fill((local + timedelta(hours=3)).strftime("%H:%M"))
+    page.get_by_role("button", name="Lägg till intervjun").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Projektledare · Kvarnby AB")
+    shot(page, "added")
