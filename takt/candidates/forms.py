@@ -64,7 +64,7 @@ class CandidateRescheduleForm(forms.Form):
         self.zone_name = zone_name
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         for name in ("time_1", "time_2", "time_3"):
             if data.get(name) is not None:
                 try:

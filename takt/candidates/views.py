@@ -27,7 +27,7 @@ from takt.interviews.services.employer_rules import blocking, unseen_warnings
 View = Callable[..., HttpResponse]
 
 
-def TAKEN() -> str:  # noqa: N802
+def TAKEN() -> str:
     return _("Someone else booked that time a moment ago. Please choose another.")
 
 
@@ -78,29 +78,29 @@ def _lang() -> str:
     return translation.get_language() or "sv"
 
 
-@require_http_methods(["GET", "HEAD"])
 @with_link
+@require_http_methods(["GET", "HEAD"])
 def link_page(request: HttpRequest, opened: Opened) -> HttpResponse:
     return _page(request, "candidates/link.html", opened, other_form=OtherTimesForm())
 
 
-@require_POST
 @with_link
+@require_POST
 def pick(request: HttpRequest, opened: Opened) -> HttpResponse:
     raw = request.POST.get("alternative", "")
     times = services.offered_times(opened.link, timezone.now())
     chosen = next((t for t in times if str(t.pk) == raw), None)
     change = opened.link.change
-    if chosen is None and change is not None and raw.isdigit():
-        if change.alternatives.filter(pk=int(raw)).exists():
-            return _page(
-                request,
-                "candidates/link.html",
-                opened,
-                status=409,
-                other_form=OtherTimesForm(),
-                notice=TAKEN(),
-            )
+    taken = chosen is None and change is not None and raw.isdigit()
+    if taken and change is not None and change.alternatives.filter(pk=int(raw)).exists():
+        return _page(
+            request,
+            "candidates/link.html",
+            opened,
+            status=409,
+            other_form=OtherTimesForm(),
+            notice=TAKEN(),
+        )
     if chosen is None:
         return _page(
             request,
@@ -128,8 +128,8 @@ def pick(request: HttpRequest, opened: Opened) -> HttpResponse:
     return _page(request, "candidates/done.html", opened, done="picked")
 
 
-@require_POST
 @with_link
+@require_POST
 def other_times(request: HttpRequest, opened: Opened) -> HttpResponse:
     form = OtherTimesForm(request.POST)
     if not form.is_valid():
@@ -141,8 +141,8 @@ def other_times(request: HttpRequest, opened: Opened) -> HttpResponse:
     return _page(request, "candidates/done.html", opened, done="other_times")
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
 @with_link
+@require_http_methods(["GET", "HEAD", "POST"])
 def cancel(request: HttpRequest, opened: Opened) -> HttpResponse:
     interview = opened.link.interview
     form = CandidateCancelForm(request.POST or None)
@@ -182,8 +182,8 @@ def cancel(request: HttpRequest, opened: Opened) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
 @with_link
+@require_http_methods(["GET", "HEAD", "POST"])
 def reschedule(request: HttpRequest, opened: Opened) -> HttpResponse:
     interview = opened.link.interview
     form = CandidateRescheduleForm(request.POST or None, zone_name=interview.counterpart.timezone)

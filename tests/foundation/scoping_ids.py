@@ -3,7 +3,7 @@
 from typing import Any
 
 from takt.calendars.models import CalendarSource
-from takt.interviews.models import Interview
+from takt.interviews.models import Change, Interview
 from takt.outbox.services import queue_message
 
 
@@ -27,4 +27,11 @@ def ids_for(team: dict[str, Any], interview: Interview) -> dict[str, Any]:
         "source_id": CalendarSource.objects.create(
             workspace=team["workspace"], owner=team["recruiter"], kind="ics_file", name="Arbete"
         ).pk,
+        # Employer: a change of the team's interview and the team's application.
+        "change_id": Change.objects.create(
+            interview=interview, kind="cancel", side="employer", reason_category="other"
+        ).pk,
+        "application_id": team["application"].pk,
+        # A candidate link that does not exist: the same 404 as for a stranger.
+        "token": "not-a-real-token-" + "x" * 30,
     }

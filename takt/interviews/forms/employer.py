@@ -97,7 +97,7 @@ class TimesForm(forms.Form):
             )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         for n in range(1, self.OWN + 1):
             value = data.get(f"own_{n}")
             if value is not None:
@@ -158,7 +158,7 @@ class BookForm(forms.Form):
         )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         zone_name = data.get("timezone") or ""
         try:
             zone(zone_name)

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from takt.calendars import services as calendars
 from takt.candidates.links import issue_link
+from takt.candidates.models import CandidateLink
 from takt.interviews.models import Change, Interview
 from takt.interviews.services import audit, changes
 from takt.interviews.services.cancelling import cancel_interview
@@ -191,7 +192,9 @@ def send_offer(
         interview.status = Interview.Status.RESCHEDULE_PENDING
         interview.save(update_fields=["status", "updated_at"])
     # A new offer makes every earlier link of this interview useless.
-    interview.links.filter(used_at__isnull=True).update(expires_at=moment)
+    CandidateLink.objects.filter(interview=interview, used_at__isnull=True).update(
+        expires_at=moment
+    )
     _token, link = issue_link(interview, change, now=moment)
     messages = drafts(
         interview,

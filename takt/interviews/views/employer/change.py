@@ -9,12 +9,11 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from takt import etiquette
 from takt.interviews.coaching import for_page, page_language
@@ -142,9 +141,10 @@ def change_page(request: HttpRequest, workspace_id: int, change_id: int) -> Http
 
 
 @login_required
-@require_POST
 def log_call(request: HttpRequest, workspace_id: int, change_id: int) -> HttpResponse:
     change = team_change(request, workspace_id, change_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     assert isinstance(request.user, User)
     form = CallForm(request.POST)
     if not form.is_valid():
@@ -165,9 +165,10 @@ def log_call(request: HttpRequest, workspace_id: int, change_id: int) -> HttpRes
 
 
 @login_required
-@require_POST
 def withdraw(request: HttpRequest, workspace_id: int, change_id: int) -> HttpResponse:
     change = team_change(request, workspace_id, change_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     assert isinstance(request.user, User)
     if change.is_open and change.sent_at is None:
         changes.withdraw_change(change, actor=request.user)

@@ -1,14 +1,15 @@
 """A position's employer side: add candidates, book interviews, fill and close it."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from takt.calendars.services import check_schedule
 from takt.interviews.coaching import for_page, page_language
@@ -79,7 +80,7 @@ def book(request: HttpRequest, workspace_id: int, position_id: int) -> HttpRespo
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         start = data["start"]
-        end = start + timezone.timedelta(minutes=data["minutes"])
+        end = start + timedelta(minutes=data["minutes"])
         users = list(data["interviewers"])
         raw = check_schedule(
             users, start, end, now=timezone.now(), timezone=data["timezone"], lang=page_language()
@@ -186,18 +187,20 @@ def filled(request: HttpRequest, workspace_id: int, position_id: int) -> HttpRes
 
 
 @login_required
-@require_POST
 def resume(request: HttpRequest, workspace_id: int, position_id: int) -> HttpResponse:
     position = team_position(request, workspace_id, position_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     if position.status == Position.Status.FILLED:
         inform_candidates.enqueue(position.pk, request.user.pk, page_language())
     return redirect("employer_filled", workspace_id, position.pk)
 
 
 @login_required
-@require_POST
 def close(request: HttpRequest, workspace_id: int, position_id: int) -> HttpResponse:
     position = team_position(request, workspace_id, position_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     assert isinstance(request.user, User)
     try:
         positions.finish_closing(
@@ -215,11 +218,12 @@ def close(request: HttpRequest, workspace_id: int, position_id: int) -> HttpResp
 
 
 @login_required
-@require_POST
 def call_candidate(
     request: HttpRequest, workspace_id: int, position_id: int, application_id: int
 ) -> HttpResponse:
     application = team_application(request, workspace_id, position_id, application_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = CallForm(request.POST)
     if form.is_valid():
         positions.log_call(
