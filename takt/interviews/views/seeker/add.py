@@ -79,7 +79,7 @@ def add(request: HttpRequest, workspace_id: int) -> HttpResponse:
     except DoubleBooking as clash:
         other = clash.conflicts[0].interview
         form.add_error(
-            "start_time",
+            "day",
             _("This collides with your interview %(other)s, %(when)s–%(end)s.")
             % {
                 "other": other.title,

@@ -174,7 +174,7 @@ def after(request: HttpRequest, interview: Interview, change: Change) -> HttpRes
                 except DoubleBooking as clash:
                     other = clash.conflicts[0].interview
                     time_form.add_error(
-                        "start_time",
+                        None,
                         _("This collides with your interview %(other)s, %(when)s–%(end)s.")
                         % {
                             "other": other.title,
