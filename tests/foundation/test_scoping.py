@@ -125,3 +125,14 @@ def test_the_interview_page_shows_the_notice_findings_that_apply_now(team, soon)
         actor=team["recruiter"],
     )
     assert 'data-rule="notice.short"' not in client.get(later.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_job_seeker_reaches_add_interview_from_the_dashboard(make_user) -> None:
+    seeker = make_user("seeker")
+    personal = Workspace.objects.create(name="Mitt jobbsök", kind=Workspace.Kind.PERSONAL)
+    Membership.objects.create(workspace=personal, user=seeker)
+    client = Client()
+    client.force_login(seeker)
+    page = client.get(reverse("dashboard", args=[personal.pk])).content.decode()
+    assert reverse("seeker_add", args=[personal.pk]) in page
