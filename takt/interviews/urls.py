@@ -1,6 +1,7 @@
 from django.urls import path
 
 from takt.interviews.views import dashboard, interview, positions, settings
+from takt.interviews.views.employer import position as employer_position
 
 urlpatterns = [
     path("", dashboard.home, name="home"),
@@ -14,7 +15,7 @@ urlpatterns = [
     path("w/<int:workspace_id>/rules/", settings.policy, name="policy"),
     path(
         "w/<int:workspace_id>/positions/<int:position_id>/",
-        positions.position_detail,
+        employer_position.manage,
         name="position",
     ),
 ]

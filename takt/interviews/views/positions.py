@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from takt.interviews import access
-from takt.interviews.models import Application, Interview
+from takt.interviews.models import Application
 
 
 @login_required
@@ -22,21 +22,4 @@ def position_list(request: HttpRequest, workspace_id: int) -> HttpResponse:
     )
     return render(
         request, "interviews/position_list.html", {"workspace": workspace, "positions": positions}
-    )
-
-
-@login_required
-def position_detail(request: HttpRequest, workspace_id: int, position_id: int) -> HttpResponse:
-    position = access.position_for(request, workspace_id, position_id)
-    applications = position.applications.select_related("person").order_by("-stage", "person")
-    interviews = Interview.objects.filter(position=position).select_related("counterpart")
-    return render(
-        request,
-        "interviews/position_detail.html",
-        {
-            "workspace": position.workspace,
-            "position": position,
-            "applications": applications,
-            "interviews": interviews,
-        },
     )
