@@ -123,36 +123,44 @@ class _Courier:
     def deliver(self, token: str, rows: list[Message], lease: timedelta) -> int:
         sent = 0
         held_since = timezone.now()
-        for index, row in enumerate(rows):
+        for index in range(len(rows)):
             if timezone.now() - held_since > lease / 3:
                 held_since = _extend(token)
-            try:
-                self._send(row)
-            except Exception as error:
-                failure = classify(error)
-                log.warning("sending %s failed: %s", row.message_id, failure.answer)
-                if failure.reconnect:
-                    self.close()
-                    try:
-                        self._open()
-                    except Exception as again:
-                        # The server is gone: the rest of the batch waits for the next try.
-                        for rest in rows[index:]:
-                            _record_failure(rest, token, classify(again))
-                        return sent
-                _record_failure(row, token, failure)
-            else:
-                sent += _record_sent(row, token)
+            outcome = self._attempt(token, rows, index)
+            if outcome is None:
+                return sent
+            sent += outcome
         return sent
+
+    def _attempt(self, token: str, rows: list[Message], index: int) -> int | None:
+        """Send rows[index]: 1 when sent, 0 when not, None when the server is gone."""
+        row = rows[index]
+        try:
+            self._send(OutboxEmail(row))
+        except Exception as error:
+            failure = classify(error)
+            log.warning("sending %s failed: %s", row.message_id, failure.answer)
+            if failure.reconnect:
+                self.close()
+                try:
+                    self._open()
+                except Exception as again:
+                    # The server is gone: the rest of the batch waits for the next try.
+                    for rest in rows[index:]:
+                        _record_failure(rest, token, classify(again))
+                    return None
+            _record_failure(row, token, failure)
+            return 0
+        return _record_sent(row, token)
 
     def _open(self) -> None:
         if not self.is_open:
             self.mailer.open()
             self.is_open = True
 
-    def _send(self, row: Message) -> None:
+    def _send(self, email: OutboxEmail) -> None:
         self._open()
-        if self.mailer.send_messages([OutboxEmail(row)]) != 1:
+        if self.mailer.send_messages([email]) != 1:
             raise smtplib.SMTPException("the mailer reported the message as not sent")
 
     def close(self) -> None:

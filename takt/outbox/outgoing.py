@@ -33,6 +33,9 @@ class OutboxEmail(EmailMessage):
     def message(
         self, *, policy: email.policy.Policy | None = email.policy.default
     ) -> email.message.EmailMessage:
+        return self._build(policy or email.policy.default)
+
+    def _build(self, policy: email.policy.Policy) -> email.message.EmailMessage:
         row = self.row
         built = build_email(
             from_addr=settings.DEFAULT_FROM_EMAIL,
@@ -48,7 +51,7 @@ class OutboxEmail(EmailMessage):
             headers={"Date": format_datetime(row.created_at.astimezone(UTC), usegmt=True)},
         )
         # The generator formats every part with the root's policy (SMTP: CRLF lines).
-        built.policy = policy or email.policy.default
+        built.policy = policy
         return built
 
 
