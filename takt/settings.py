@@ -14,6 +14,8 @@ DEBUG = envconf.env_bool("DEBUG", False)
 ALLOWED_HOSTS = envconf.env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = envconf.env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = envconf.env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How long a candidate's personal link lives (it also dies when the interview changes).
+TAKT_LINK_EXPIRY_HOURS = envconf.env_int("TAKT_LINK_EXPIRY_HOURS", 14 * 24, minimum=1)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
