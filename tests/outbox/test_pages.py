@@ -122,3 +122,13 @@ def test_an_interview_downloads_as_a_published_ics(team, interview, client_for) 
     assert str(event["UID"]) == interview.uid
     assert int(event["SEQUENCE"]) == interview.sequence
     assert event.decoded("DTSTART") == interview.start
+
+
+def test_the_failed_message_page_reads_in_swedish(mail_server, queue, team, client_for) -> None:
+    mail_server.refuse("nobody@example.se", "550 5.1.1 No such user here")
+    [message] = queue(1, email="nobody@example.se")
+    deliver_due_messages()
+    url = reverse("outbox_message", args=[team["workspace"].pk, message.pk])
+    page = client_for.get(url, headers={"accept-language": "sv"}).content.decode()
+    assert "Meddelandet kunde inte levereras" in page
+    assert "Skicka igen" in page
