@@ -9,6 +9,8 @@ from takt.interviews.models import Change, Workspace
 from takt.interviews.services.situation import check_input_for
 
 Span = tuple[datetime, datetime]
+# Rules about how close the interview's own (old) time is.
+PAST_TIME_RULES = frozenset({"notice.short"})
 
 
 def rule_policy(workspace: Workspace) -> dict[str, Any] | None:
@@ -34,6 +36,9 @@ def findings_for(
     )
     result = etiquette.check(data, lang, workspace_policy=rule_policy(change.interview.workspace))
     findings: list[dict[str, Any]] = result["findings"]
+    if not change.interview.is_active:
+        # New times after a cancellation: the cancelled time is gone, so is its notice.
+        findings = [f for f in findings if f["rule"] not in PAST_TIME_RULES]
     return findings
 
 
