@@ -28,6 +28,12 @@ def _interview(company: str, hours_ahead: float, at_hour: int | None = None) -> 
     return interview
 
 
+def _local(interview: Interview, hours_ago: float) -> str:
+    """A wall-clock time in the interview's zone, as typed into a date-and-time field."""
+    moment = timezone.now() - timedelta(hours=hours_ago)
+    return moment.astimezone(interview.zone).strftime("%Y-%m-%dT%H:%M")
+
+
 def _english(page) -> None:
     page.goto("/login/")
     switch = page.get_by_role("button", name="English")
@@ -48,18 +54,29 @@ def test_reschedule_in_swedish_calls_twice_then_e_mails(new_page, shot) -> None:
     expect(page.locator("ol.steps li[aria-current]")).to_have_text("1. Varför")
     page.get_by_label("Vad har hänt?").select_option("leisure")
     page.get_by_label("Säg det med en mening").fill("Jag ska på en helgresa med vänner.")
+    found_out = _local(interview, hours_ago=20)
+    page.get_by_label("När fick du veta det?").fill(found_out)
     page.get_by_label("Nej, det går inte att flytta").check()
     page.get_by_role("button", name="Spara och fortsätt").click()
     expect(page.locator('[data-rule="reason.leisure"]')).to_be_visible()
+    delayed = page.locator('[data-rule="notice.delayed"]')
+    expect(delayed).to_contain_text("Du har vetat om det här i 20 timmar")
+    expect(delayed).to_contain_text("gör det nu")
     expect(page.get_by_label("Säg det med en mening")).to_have_value(
         "Jag ska på en helgresa med vänner."
     )
-    shot(page, "why-leisure-warning")
+    expect(page.get_by_label("När fick du veta det?")).to_have_value(found_out)
+    shot(page, "why-leisure-and-delay-warnings")
     page.get_by_label("Vad har hänt?").select_option("conflict")
     page.get_by_label("Säg det med en mening").fill("Jag är kallad som vittne till en rättegång.")
     page.get_by_role("button", name="Spara och fortsätt").click()
+    # The leisure warning is gone with its reason; knowing for 20 hours still needs the tick.
+    expect(page.locator('[data-rule="reason.leisure"]')).to_have_count(0)
+    expect(delayed).to_be_visible()
+    page.get_by_label("Jag har läst varningarna och vill fortsätta ändå").check()
+    page.get_by_role("button", name="Spara och fortsätt").click()
 
-    expect(page.locator("ol.steps li[aria-current]")).to_have_text("2. Varsel")
+    expect(page.locator("ol.steps li[aria-current]")).to_have_text("2. Tid kvar")
     expect(page.get_by_text("Det finns tid att berätta det ordentligt.")).to_be_visible()
     shot(page, "notice")
     page.get_by_role("button", name="Fortsätt till nya tider").click()
@@ -81,7 +98,7 @@ def test_reschedule_in_swedish_calls_twice_then_e_mails(new_page, shot) -> None:
     for _ in range(2):
         page.get_by_label("Inget svar").check()
         page.get_by_role("button", name="Spara samtalet").click()
-    expect(page.get_by_text("Du har försökt ringa 2 gånger.")).to_be_visible()
+    expect(page.get_by_text("Du har ringt 2 gånger utan att få tag på dem.")).to_be_visible()
     expect(page.locator('[data-rule="contact.phone_first"]')).to_have_count(0)
     shot(page, "contact-email-open")
     page.get_by_role("button", name="Skicka förfrågan").click()
@@ -90,6 +107,7 @@ def test_reschedule_in_swedish_calls_twice_then_e_mails(new_page, shot) -> None:
     shot(page, "after")
     change = Change.objects.get(interview=interview)
     assert change.state == Change.State.SENT
+    assert "notice.delayed" in {entry["rule"] for entry in change.overridden}
     assert Message.objects.filter(kind="candidate_reschedule", change=change).count() == 1
     assert change.contact_attempts.filter(outcome=ContactAttempt.Outcome.NO_ANSWER).count() == 2
 
@@ -192,6 +210,17 @@ def test_cancel_in_english_by_phone(new_page, shot) -> None:
     page.get_by_role("link", name="Cancel the interview").click()
     page.get_by_label("I am no longer interested").check()
     page.get_by_label("Say it in a sentence").fill("I have decided to stay in my current job.")
+    page.get_by_label("When did you find out?").fill(_local(interview, hours_ago=-3))
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.get_by_text("That time has not come yet.")).to_be_visible()
+    found_out = _local(interview, hours_ago=30)
+    page.get_by_label("When did you find out?").fill(found_out)
+    page.get_by_role("button", name="Save and continue").click()
+    delayed = page.locator('[data-rule="notice.delayed"]')
+    expect(delayed).to_contain_text("You have known about this for 30 hours")
+    expect(delayed).to_contain_text("do it now")
+    shot(page, "why-known-for-30-hours")
+    page.get_by_label("I have read the warnings and want to continue anyway").check()
     page.get_by_role("button", name="Save and continue").click()
     expect(page.locator("pre.script")).to_contain_text(re.compile("withdraw my application"))
     shot(page, "send")
@@ -202,6 +231,9 @@ def test_cancel_in_english_by_phone(new_page, shot) -> None:
     ).to_be_visible()
     shot(page, "cancelled")
     assert not Message.objects.filter(kind="candidate_cancel").exists()
+    change = Change.objects.get(interview=interview)
+    assert change.known_since is not None
+    assert change.known_since.astimezone(interview.zone).strftime("%Y-%m-%dT%H:%M") == found_out
 
 
 def test_adding_an_interview_in_swedish_refuses_a_clash_and_keeps_the_typing(
@@ -217,7 +249,7 @@ def test_adding_an_interview_in_swedish_refuses_a_clash_and_keeps_the_typing(
     page.get_by_label("Företag", exact=True).fill("Kvarnby AB")
     page.get_by_label("Tjänst").fill("Projektledare")
     page.get_by_label("Kontaktperson").fill("Lisa Ek")
-    page.get_by_label("Deras telefon").fill("+46 40 123 45 67")
+    page.get_by_label("Telefon").fill("+46 40 123 45 67")
     page.get_by_label("Dag").fill(local.date().isoformat())
     page.get_by_label("Börjar").fill(local.strftime("%H:%M"))
     page.get_by_label("Slutar").fill((local + timedelta(hours=1)).strftime("%H:%M"))

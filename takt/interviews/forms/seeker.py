@@ -78,6 +78,35 @@ class TimeInput(forms.TimeInput):
         super().__init__(attrs, format="%H:%M")
 
 
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class LocalDateTimeField(forms.Field):
+    """A wall-clock date and time, kept naive: the form puts it in the right zone itself.
+
+    Django's DateTimeField would read it in the server's zone; the person means their own.
+    """
+
+    widget = DateTimeLocalInput
+
+    def to_python(self, value: Any) -> datetime | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime):
+            return value.replace(tzinfo=None)
+        try:
+            parsed = datetime.fromisoformat(str(value).strip())
+        except ValueError as error:
+            raise forms.ValidationError(
+                _("Give a day and a time, like 2026-03-28 08:30."), code="invalid"
+            ) from error
+        return parsed.replace(tzinfo=None, second=0, microsecond=0)
+
+
 class Plain(forms.Form):
     """Labels without the trailing colon: they sit above their fields."""
 
@@ -144,7 +173,35 @@ class IcsForm(Plain):
     )
 
 
-class RescheduleReasonForm(ContinueAnyway):
+class FoundOut(ContinueAnyway):
+    """When the person found out (M2.1: tell them as soon as you know). Empty means just now."""
+
+    found_out = LocalDateTimeField(label=_("When did you find out?"), required=False)
+
+    def __init__(self, *args: Any, zone_name: str, now: datetime, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.zone_name = zone_name
+        self.now = now
+        field = self.fields["found_out"]
+        field.help_text = _("Your time (%(zone)s). Leave it empty if you found out just now.") % {
+            "zone": zone_name
+        }
+        field.widget.attrs["max"] = now.astimezone(zone(zone_name)).strftime("%Y-%m-%dT%H:%M")
+
+    def clean_found_out(self) -> datetime | None:
+        local = self.cleaned_data.get("found_out")
+        if local is None:
+            return None
+        instant = local_instant(local.date(), local.time(), self.zone_name)
+        if instant > self.now:
+            raise forms.ValidationError(
+                _("That time has not come yet. Give the time you found out, or leave it empty."),
+                code="future",
+            )
+        return instant
+
+
+class RescheduleReasonForm(FoundOut):
     reason_category = forms.ChoiceField(label=_("What has come up?"), choices=RESCHEDULE_REASONS)
     reason_text = forms.CharField(
         label=_("Say it in a sentence"),
@@ -160,7 +217,7 @@ class RescheduleReasonForm(ContinueAnyway):
     )
 
 
-class CancelReasonForm(ContinueAnyway):
+class CancelReasonForm(FoundOut):
     reason_category = forms.ChoiceField(
         label=_("Why are you cancelling?"), choices=CANCEL_REASONS, widget=forms.RadioSelect
     )

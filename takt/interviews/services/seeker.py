@@ -85,8 +85,13 @@ def save_reason(
     reason_category: str,
     reason_text: str,
     other_plans_movable: bool | None = None,
+    known_since: datetime | None = None,
 ) -> Change:
-    """Start the draft, or update the reason of the one already open."""
+    """Start the draft, or update the reason of the one already open.
+
+    `known_since` is when they found out (M2.1); left out, a new draft counts from
+    now and an open one keeps what it had, so saving again never resets the clock.
+    """
     change = open_change(interview, kind)
     if change is None:
         return changes.start_change(
@@ -96,15 +101,22 @@ def save_reason(
             reason_category=reason_category,
             reason_text=reason_text,
             actor=actor,
-            # Knowing starts now, unless they said otherwise: the draft's age is the delay.
-            known_since=timezone.now(),
+            known_since=known_since or timezone.now(),
             other_plans_movable=other_plans_movable,
         )
     change.reason_category = reason_category
     change.reason_text = reason_text.strip()
     change.other_plans_movable = other_plans_movable
+    if known_since is not None:
+        change.known_since = known_since
     change.save(
-        update_fields=["reason_category", "reason_text", "other_plans_movable", "updated_at"]
+        update_fields=[
+            "reason_category",
+            "reason_text",
+            "other_plans_movable",
+            "known_since",
+            "updated_at",
+        ]
     )
     audit.record(
         "change.updated",

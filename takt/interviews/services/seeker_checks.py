@@ -16,8 +16,9 @@ Span = tuple[datetime, datetime]
 
 # Which rules speak about which step, so each finding sits next to what it is about.
 STEP_RULES: dict[str, tuple[str, ...]] = {
-    "why": ("reason.", "reschedule."),
-    "notice": ("notice.",),
+    # notice.delayed sits on the first step, beside "When did you find out?".
+    "why": ("reason.", "reschedule.", "notice.delayed"),
+    "notice": ("notice.short",),
     "times": ("alternatives.",),
     "contact": ("contact.", "message."),
     "after": ("followup.", "message."),

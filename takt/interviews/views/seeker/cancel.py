@@ -18,11 +18,13 @@ from takt.interviews.services.seeker_checks import for_step, raw_findings
 from takt.interviews.services.situation import situation_for
 from takt.interviews.views.seeker.common import (
     CANCEL_STEPS,
+    found_out_initial,
     mailto,
     may_go_on,
     me,
     personal_interview,
     shown,
+    shown_beside_found_out,
     steps_for,
 )
 
@@ -67,18 +69,28 @@ def cancel(request: HttpRequest, workspace_id: int, interview_id: int, step: str
 
 
 def why(request: HttpRequest, interview: Interview, change: Change | None) -> HttpResponse:
+    """The reason, and when they found out (M2.1: tell them as soon as you know)."""
     now = timezone.now()
+    zone_args: dict[str, Any] = {"zone_name": interview.timezone, "now": now}
     if request.method != "POST":
         found: list[dict[str, Any]] = []
         initial = {}
         if change is not None:
-            initial = {"reason_category": change.reason_category, "reason_text": change.reason_text}
+            initial = {
+                "reason_category": change.reason_category,
+                "reason_text": change.reason_text,
+                **found_out_initial(change, interview.timezone),
+            }
             found = for_step(raw_findings(change, now=now), "cancel_why")
-        form = CancelReasonForm(initial=initial)
-        return _render(request, interview, change, "why", {"form": form, **shown(found)})
-    form = CancelReasonForm(request.POST)
+        form = CancelReasonForm(initial=initial, **zone_args)
+        return _render(
+            request, interview, change, "why", {"form": form, **shown_beside_found_out(found)}
+        )
+    form = CancelReasonForm(request.POST, **zone_args)
     if not form.is_valid():
-        return _render(request, interview, change, "why", {"form": form, **shown([])})
+        return _render(
+            request, interview, change, "why", {"form": form, **shown_beside_found_out([])}
+        )
     data = form.cleaned_data
     change = seeker.save_reason(
         interview,
@@ -86,10 +98,13 @@ def why(request: HttpRequest, interview: Interview, change: Change | None) -> Ht
         actor=me(request),
         reason_category=data["reason_category"],
         reason_text=data["reason_text"],
+        known_since=data["found_out"],
     )
     found = for_step(raw_findings(change, now=now), "cancel_why")
     if not may_go_on(request, found, data["continue_anyway"], change):
-        return _render(request, interview, change, "why", {"form": form, **shown(found)})
+        return _render(
+            request, interview, change, "why", {"form": form, **shown_beside_found_out(found)}
+        )
     return redirect("seeker_cancel", interview.workspace_id, interview.pk, "send")
 
 

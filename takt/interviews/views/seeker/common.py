@@ -2,6 +2,7 @@
 
 from typing import Any
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest
@@ -42,6 +43,26 @@ def shown(findings: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+# The findings about when they found out, shown beside that field rather than in the list.
+ABOUT_FOUND_OUT = ("notice.delayed",)
+
+
+def shown_beside_found_out(findings: list[dict[str, Any]]) -> dict[str, Any]:
+    """As shown(), with notice.delayed apart, to sit under "When did you find out?"."""
+    context = shown(findings)
+    context["findings"] = [f for f in context["findings"] if f["rule"] not in ABOUT_FOUND_OUT]
+    context["found_out_findings"] = for_page(f for f in findings if f["rule"] in ABOUT_FOUND_OUT)
+    return context
+
+
+def found_out_initial(change: Any, zone_name: str) -> dict[str, Any]:
+    """The saved "found out" time, back in the person's wall-clock time."""
+    if change is None or change.known_since is None:
+        return {}
+    local = change.known_since.astimezone(ZoneInfo(zone_name))
+    return {"found_out": local.replace(tzinfo=None, second=0, microsecond=0)}
+
+
 def may_go_on(
     request: HttpRequest, findings: list[dict[str, Any]], acknowledged: bool, change: Any
 ) -> bool:
@@ -68,7 +89,7 @@ CANCEL_STEPS = ("why", "send")
 def step_labels() -> dict[str, str]:
     return {
         "why": _("Why"),
-        "notice": _("Notice"),
+        "notice": _("Time left"),
         "times": _("New times"),
         "contact": _("Contact"),
         "after": _("Afterwards"),

@@ -21,10 +21,12 @@ from takt.interviews.templatetags.takt_tags import clock, when
 from takt.interviews.views.seeker import reschedule_reach
 from takt.interviews.views.seeker.common import (
     RESCHEDULE_STEPS,
+    found_out_initial,
     may_go_on,
     me,
     personal_interview,
     shown,
+    shown_beside_found_out,
     steps_for,
 )
 
@@ -103,13 +105,14 @@ def reschedule(
 
 
 def why(request: HttpRequest, interview: Interview) -> HttpResponse:
-    """Step 1: the reason, and the last-resort question (M1.1, Tip 1)."""
+    """Step 1: the reason, when they found out, and the last-resort question (M1.1, M2.1, Tip 1)."""
     if not interview.is_active:
         raise Http404
     change = seeker.open_change(interview)
     if change is not None and change.kind != Change.Kind.RESCHEDULE:
         return redirect("seeker_cancel", interview.workspace_id, interview.pk, "why")
     now = timezone.now()
+    zone_args: dict[str, Any] = {"zone_name": interview.timezone, "now": now}
     if request.method != "POST":
         initial = {}
         found: list[dict[str, Any]] = []
@@ -118,13 +121,18 @@ def why(request: HttpRequest, interview: Interview) -> HttpResponse:
                 "reason_category": change.reason_category,
                 "reason_text": change.reason_text,
                 "other_plans_movable": "yes" if change.other_plans_movable else "no",
+                **found_out_initial(change, interview.timezone),
             }
             found = for_step(raw_findings(change, now=now), "why")
-        form = RescheduleReasonForm(initial=initial)
-        return render_step(request, interview, change, "why", {"form": form, **shown(found)})
-    form = RescheduleReasonForm(request.POST)
+        form = RescheduleReasonForm(initial=initial, **zone_args)
+        return render_step(
+            request, interview, change, "why", {"form": form, **shown_beside_found_out(found)}
+        )
+    form = RescheduleReasonForm(request.POST, **zone_args)
     if not form.is_valid():
-        return render_step(request, interview, change, "why", {"form": form, **shown([])})
+        return render_step(
+            request, interview, change, "why", {"form": form, **shown_beside_found_out([])}
+        )
     data = form.cleaned_data
     change = seeker.save_reason(
         interview,
@@ -133,10 +141,13 @@ def why(request: HttpRequest, interview: Interview) -> HttpResponse:
         reason_category=data["reason_category"],
         reason_text=data["reason_text"],
         other_plans_movable=data["other_plans_movable"],
+        known_since=data["found_out"],
     )
     found = for_step(raw_findings(change, now=now), "why")
     if not may_go_on(request, found, data["continue_anyway"], change):
-        return render_step(request, interview, change, "why", {"form": form, **shown(found)})
+        return render_step(
+            request, interview, change, "why", {"form": form, **shown_beside_found_out(found)}
+        )
     return _go(interview, "notice")
 
 
