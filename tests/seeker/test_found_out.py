@@ -129,11 +129,14 @@ def test_a_typed_time_that_is_not_a_time_is_refused(seeker) -> None:
     assert "igår kväll" in response.content.decode()
 
 
-def test_the_found_out_time_is_read_in_the_interviews_zone(seeker) -> None:
+def test_the_found_out_time_is_the_persons_own_not_the_interviews_zone(seeker) -> None:
+    """A video interview in New York is still found out about at home, in Stockholm time."""
     interview = seeker["interview"]
     type(interview).objects.filter(pk=interview.pk).update(timezone="America/New_York")
+    page = seeker["client"].get(step_url(interview, "why", "cancel")).content.decode()
+    assert "Your time (Europe/Stockholm)" in page
     seeker["client"].post(
         step_url(interview, "why", "cancel"), {**CANCEL, "found_out": "2025-01-10T08:00"}
     )
     change = Change.objects.get(interview=interview)
-    assert change.known_since == datetime(2025, 1, 10, 13, 0, tzinfo=UTC)
+    assert change.known_since == datetime(2025, 1, 10, 7, 0, tzinfo=UTC)

@@ -22,6 +22,7 @@ from takt.interviews.views.seeker.common import (
     mailto,
     may_go_on,
     me,
+    person_zone,
     personal_interview,
     shown,
     shown_beside_found_out,
@@ -71,7 +72,7 @@ def cancel(request: HttpRequest, workspace_id: int, interview_id: int, step: str
 def why(request: HttpRequest, interview: Interview, change: Change | None) -> HttpResponse:
     """The reason, and when they found out (M2.1: tell them as soon as you know)."""
     now = timezone.now()
-    zone_args: dict[str, Any] = {"zone_name": interview.timezone, "now": now}
+    zone_args: dict[str, Any] = {"zone_name": person_zone(), "now": now}
     if request.method != "POST":
         found: list[dict[str, Any]] = []
         initial = {}
@@ -79,7 +80,7 @@ def why(request: HttpRequest, interview: Interview, change: Change | None) -> Ht
             initial = {
                 "reason_category": change.reason_category,
                 "reason_text": change.reason_text,
-                **found_out_initial(change, interview.timezone),
+                **found_out_initial(change, person_zone()),
             }
             found = for_step(raw_findings(change, now=now), "cancel_why")
         form = CancelReasonForm(initial=initial, **zone_args)

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from takt.interviews import access
@@ -53,6 +54,14 @@ def shown_beside_found_out(findings: list[dict[str, Any]]) -> dict[str, Any]:
     context["findings"] = [f for f in context["findings"] if f["rule"] not in ABOUT_FOUND_OUT]
     context["found_out_findings"] = for_page(f for f in findings if f["rule"] in ABOUT_FOUND_OUT)
     return context
+
+
+def person_zone() -> str:
+    """The zone the person lives in: Django's current zone (the installation's TIME_ZONE).
+
+    Not the interview's: a video interview in New York is still found out about in Stockholm.
+    """
+    return timezone.get_current_timezone_name()
 
 
 def found_out_initial(change: Any, zone_name: str) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from takt.interviews.views.seeker.common import (
     found_out_initial,
     may_go_on,
     me,
+    person_zone,
     personal_interview,
     shown,
     shown_beside_found_out,
@@ -112,7 +113,7 @@ def why(request: HttpRequest, interview: Interview) -> HttpResponse:
     if change is not None and change.kind != Change.Kind.RESCHEDULE:
         return redirect("seeker_cancel", interview.workspace_id, interview.pk, "why")
     now = timezone.now()
-    zone_args: dict[str, Any] = {"zone_name": interview.timezone, "now": now}
+    zone_args: dict[str, Any] = {"zone_name": person_zone(), "now": now}
     if request.method != "POST":
         initial = {}
         found: list[dict[str, Any]] = []
@@ -121,7 +122,7 @@ def why(request: HttpRequest, interview: Interview) -> HttpResponse:
                 "reason_category": change.reason_category,
                 "reason_text": change.reason_text,
                 "other_plans_movable": "yes" if change.other_plans_movable else "no",
-                **found_out_initial(change, interview.timezone),
+                **found_out_initial(change, person_zone()),
             }
             found = for_step(raw_findings(change, now=now), "why")
         form = RescheduleReasonForm(initial=initial, **zone_args)
