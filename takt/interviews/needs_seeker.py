@@ -6,25 +6,32 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from takt.interviews.coaching import for_page
-from takt.interviews.models import Change, Workspace
+from takt.interviews.models import Change, Interview, Workspace
 from takt.interviews.needs import ActionItem, finder
 from takt.interviews.services.seeker_checks import raw_findings
 
 
 @finder
 def followups_owed(workspace: Workspace, now: datetime) -> list[ActionItem]:
-    """From the contact until the note is sent, or until the interview's time has passed."""
+    """From the contact until the note is sent, the interview has happened, or it is cancelled.
+
+    A note repeating your interest makes no sense once the interview is over or called off.
+    """
     if workspace.is_team:
         return []
-    owed = Change.objects.filter(
-        interview__workspace=workspace,
-        kind=Change.Kind.RESCHEDULE,
-        side="candidate",
-        state__in=[Change.State.CONTACTING, Change.State.SENT, Change.State.AGREED],
-        contacted_at__isnull=False,
-        followup_sent_at__isnull=True,
-        interview__end__gt=now,
-    ).select_related("interview", "interview__counterpart", "interview__workspace")
+    owed = (
+        Change.objects.filter(
+            interview__workspace=workspace,
+            kind=Change.Kind.RESCHEDULE,
+            side="candidate",
+            state__in=[Change.State.CONTACTING, Change.State.SENT, Change.State.AGREED],
+            contacted_at__isnull=False,
+            followup_sent_at__isnull=True,
+            interview__end__gt=now,
+        )
+        .exclude(interview__status=Interview.Status.CANCELLED)
+        .select_related("interview", "interview__counterpart", "interview__workspace")
+    )
     items = []
     for change in owed:
         interview = change.interview

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from takt.interviews.models import Change, Interview
+from takt.interviews.services.cancelling import cancel_interview
 from takt.outbox.models import Message
 from tests.seeker.conftest import step_url
 
@@ -128,3 +129,75 @@ def test_the_follow_up_reminder_stays_until_it_is_sent(seeker) -> None:
     )
     page = client.get(dashboard).content.decode()
     assert url not in page
+
+
+def _reached_by_phone(seeker) -> Change:
+    """A reschedule where the call got through: the follow-up note is now owed (M1.5)."""
+    client, interview = seeker["client"], seeker["interview"]
+    client.post(
+        step_url(interview, "why"),
+        {
+            "reason_category": "illness",
+            "reason_text": "Jag har blivit sjuk.",
+            "other_plans_movable": "no",
+        },
+    )
+    client.post(step_url(interview, "notice"))
+    client.post(
+        step_url(interview, "times"),
+        {
+            "own_day_1": "2030-06-04",
+            "own_time_1": "10:00",
+            "own_day_2": "2030-06-05",
+            "own_time_2": "13:00",
+        },
+    )
+    client.post(step_url(interview, "contact"), {"action": "call", "outcome": "reached"})
+    change = Change.objects.get(interview=interview)
+    assert change.contacted_at is not None
+    return change
+
+
+def test_the_follow_up_reminder_says_what_to_do(seeker) -> None:
+    _reached_by_phone(seeker)
+    client, interview = seeker["client"], seeker["interview"]
+    dashboard = f"/w/{interview.workspace_id}/"
+    page = client.get(dashboard).content.decode()
+    assert "Send Anna Berg a short follow-up note: your apology and your interest again." in page
+    Change.objects.update(contacted_at=timezone.now() - timedelta(hours=30))
+    page = client.get(dashboard).content.decode()
+    assert "It is 30 hours since you were in touch." in page
+    assert "Send a short follow-up now that repeats your apology and your interest." in page
+    client.cookies["django_language"] = "sv"
+    page = client.get(dashboard).content.decode()
+    assert "Skicka en kort uppföljning nu som upprepar din ursäkt och ditt intresse." in page
+
+
+def test_the_follow_up_reminder_ends_once_the_interview_has_happened(seeker) -> None:
+    _reached_by_phone(seeker)
+    client, interview = seeker["client"], seeker["interview"]
+    dashboard = f"/w/{interview.workspace_id}/"
+    url = step_url(interview, "after")
+    # Agreed on a new time two hours from now: the note is still owed until it has happened.
+    start = timezone.now() + timedelta(hours=2)
+    Interview.objects.filter(pk=interview.pk).update(start=start, end=start + timedelta(hours=1))
+    assert url in client.get(dashboard).content.decode()
+    past = timezone.now() - timedelta(hours=3)
+    Interview.objects.filter(pk=interview.pk).update(start=past, end=past + timedelta(hours=1))
+    assert url not in client.get(dashboard).content.decode()
+
+
+def test_the_follow_up_reminder_ends_when_the_interview_is_cancelled(seeker) -> None:
+    change = _reached_by_phone(seeker)
+    client, interview = seeker["client"], seeker["interview"]
+    dashboard = f"/w/{interview.workspace_id}/"
+    url = step_url(interview, "after")
+    assert url in client.get(dashboard).content.decode()
+    change.state = Change.State.AGREED
+    change.save(update_fields=["state"])
+    assert "Send the follow-up note" in client.get(interview.get_absolute_url()).content.decode()
+    cancel_interview(interview, actor=seeker["user"])
+    assert url not in client.get(dashboard).content.decode()
+    assert (
+        "Send the follow-up note" not in client.get(interview.get_absolute_url()).content.decode()
+    )
