@@ -7,6 +7,7 @@ its own process (settings are read once per process); PostgreSQL gets a
 temporary database that is dropped afterwards. Goal: under 10 s each.
 """
 
+import cProfile
 import json
 import os
 import subprocess
@@ -115,9 +116,16 @@ def _one() -> None:
     Booking.objects.bulk_create(
         Booking(interview=i, user=recruiter, start=i.start, end=i.end) for i in interviews
     )
+    profile_to = os.environ.get("TAKT_BENCH_PROFILE")  # a file: cProfile of the action alone
+    profiler = cProfile.Profile() if profile_to else None
     began = time.perf_counter()
+    if profiler:
+        profiler.enable()
     result = close_position(position, hired=None, actor=recruiter)
     seconds = time.perf_counter() - began
+    if profiler and profile_to:
+        profiler.disable()
+        profiler.dump_stats(profile_to)
     assert result.closed and result.informed == COUNT, result
     assert Message.objects.count() == COUNT
     assert not Interview.objects.filter(status="scheduled").exists()

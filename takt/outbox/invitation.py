@@ -18,6 +18,8 @@ from takt.scheduling.zones import zone
 PRODID = "-//Takt//Takt interview invitations//EN"
 
 Method = Literal["REQUEST", "CANCEL"]
+# RFC 5545: lines of 75 octets or more are folded.
+FOLD_AT = 75
 
 
 @dataclass(frozen=True)
@@ -44,13 +46,29 @@ def build_invitation(inv: Invitation) -> bytes:
     _check(inv)
     if inv.method not in ("REQUEST", "CANCEL"):
         raise ValueError(f"method must be REQUEST or CANCEL, not {inv.method!r}")
-    return _calendar(inv, inv.method).to_ical()
+    return _to_ical(inv, inv.method)
 
 
 def build_download(inv: Invitation) -> bytes:
     """A plain .ics file to download (METHOD:PUBLISH, no RSVP)."""
     _check(inv)
-    return _calendar(inv, "PUBLISH").to_ical()
+    return _to_ical(inv, "PUBLISH")
+
+
+def _to_ical(inv: Invitation, method: str) -> bytes:
+    """The calendar's bytes, with the VTIMEZONE serialised once per zone and years.
+
+    The same bytes as `_calendar(inv, method).to_ical()`: the time zone comes
+    first among the components, just before the event. Closing a position
+    writes thousands of invitations in one zone, and the VTIMEZONE is over
+    half of each one's lines.
+    """
+    body = _serialise(_calendar(inv, method, with_timezones=False))
+    zones = _timezones_ical(inv.timezone, inv.start.year, inv.end.year)
+    if not zones:
+        return body
+    at = body.index(b"\r\nBEGIN:VEVENT\r\n") + 2
+    return body[:at] + zones + body[at:]
 
 
 def _check(inv: Invitation) -> None:
@@ -67,7 +85,22 @@ def _check(inv: Invitation) -> None:
     zone(inv.timezone)  # raises TimeProblem("unknown_zone") early, not half-way through
 
 
-def _calendar(inv: Invitation, method: str) -> Calendar:
+def _serialise(calendar: Calendar) -> bytes:
+    """`calendar.to_ical()`, with a fast path for the lines that need no folding.
+
+    icalendar folds every line character by character; a line under 75 octets
+    comes out as it went in, so only the long ones are handed to it.
+    """
+    out = []
+    for line in calendar.content_lines():
+        if not line:
+            continue
+        raw = line.encode("utf-8")
+        out.append(raw if len(raw) < FOLD_AT else line.to_ical())
+    return b"\r\n".join(out) + b"\r\n"
+
+
+def _calendar(inv: Invitation, method: str, *, with_timezones: bool = True) -> Calendar:
     tz = zone(inv.timezone)
     cancelled = inv.method == "CANCEL"
 
@@ -103,7 +136,8 @@ def _calendar(inv: Invitation, method: str) -> Calendar:
             attendee.params["RSVP"] = "TRUE" if method == "REQUEST" else "FALSE"
             event.add("ATTENDEE", attendee)
     calendar.add_component(event)
-
+    if not with_timezones:
+        return calendar
     for timezone in _timezones(inv.timezone, inv.start.year, inv.end.year):
         calendar.subcomponents.insert(0, timezone)
     return calendar
@@ -116,6 +150,12 @@ def _address(name: str, email: str) -> vCalAddress:
     if name:
         address.params["CN"] = vText(name)
     return address
+
+
+@lru_cache(maxsize=64)
+def _timezones_ical(tzid: str, first_year: int, last_year: int) -> bytes:
+    # _calendar inserts each at position 0, so they come out in reverse order.
+    return b"".join(part.to_ical() for part in reversed(_timezones(tzid, first_year, last_year)))
 
 
 @lru_cache(maxsize=64)

@@ -8,10 +8,11 @@ makes a misspelt `{{ recipent_first }}` raise instead of sending "Hej !".
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup, escape
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -41,7 +42,7 @@ def template_name(language: str, situation: str, kind: str, part: str = "txt") -
 
 def render_text(name: str, context: Mapping[str, Any]) -> str:
     """Render a text template and tidy the blank lines that optional parts leave."""
-    raw = TEXT_ENVIRONMENT.get_template(name).render(**context)
+    raw = _text_template(name).render(**context)
     lines = [line.rstrip() for line in raw.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
@@ -49,6 +50,19 @@ def render_text(name: str, context: Mapping[str, Any]) -> str:
 def render_subject(name: str, context: Mapping[str, Any]) -> str:
     """A subject is one line, whatever the template's line breaks."""
     return " ".join(render_text(name, context).split())
+
+
+# Looked up once per process: Jinja would otherwise stat the file on every
+# render to see whether it changed (thousands of times when a position closes).
+# An edited template is read on the next start.
+@lru_cache(maxsize=256)
+def _text_template(name: str) -> Template:
+    return TEXT_ENVIRONMENT.get_template(name)
+
+
+@lru_cache(maxsize=8)
+def _html_template(name: str) -> Template:
+    return HTML_ENVIRONMENT.get_template(name)
 
 
 @dataclass(frozen=True)
@@ -90,7 +104,7 @@ def _linkify(line: str) -> Markup:
 
 def render_html(text: str, language: str, subject: str) -> str:
     """The HTML part of an e-mail, built from its text so the two never disagree."""
-    template = HTML_ENVIRONMENT.get_template("email.html")
+    template = _html_template("email.html")
     return template.render(
         language=language, subject=subject, blocks=blocks(text), linkify=_linkify
     ).strip()

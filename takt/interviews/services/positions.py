@@ -36,6 +36,7 @@ from takt.interviews.services.situation import member_party
 from takt.outbox.invitation import Invitation, build_invitation
 from takt.outbox.models import Message
 from takt.outbox.services import kick_delivery, message_id_for
+from takt.wording.compose import email as compose_email
 
 BATCH_SIZE = 500
 OPEN_STAGES = (
@@ -137,7 +138,7 @@ def inform_batch(
         applications = list(query[:size])
         if not applications:
             return 0
-        batch = _cancel_future_interviews(applications, actor=actor, now=now)
+        batch = _cancel_future_interviews(position, applications, actor=actor, now=now)
         _queue_messages(position, applications, batch, actor=actor, now=now, language=language)
         Application.objects.filter(pk__in=[a.pk for a in applications]).update(
             informed_at=now, informed_channel="email"
@@ -146,19 +147,22 @@ def inform_batch(
 
 
 def _cancel_future_interviews(
-    applications: Sequence[Application], *, actor: User | None, now: datetime
+    position: Position,
+    applications: Sequence[Application],
+    *,
+    actor: User | None,
+    now: datetime,
 ) -> _Batch:
     """Bulk cancel: status, SEQUENCE up, time released, open changes closed, audit rows."""
     interviews = list(
         Interview.objects.filter(
             application__in=applications, status__in=Interview.ACTIVE, start__gt=now
-        )
-        .select_related("workspace", "position", "counterpart")
-        .prefetch_related("bookings__user")
+        ).prefetch_related("bookings__user")
     )
     batch = _Batch()
     if not interviews:
         return batch
+    _share_loaded(interviews, position, applications)
     ids = [i.pk for i in interviews]
     Interview.objects.filter(pk__in=ids).update(
         status=Interview.Status.CANCELLED, sequence=F("sequence") + 1, updated_at=now
@@ -184,6 +188,25 @@ def _cancel_future_interviews(
         )
     AuditEvent.objects.bulk_create(events)
     return batch
+
+
+def _share_loaded(
+    interviews: list[Interview], position: Position, applications: Sequence[Application]
+) -> None:
+    """Hand each interview the position, workspace and person already in memory.
+
+    They are the same few rows for the whole batch; joining them again would
+    build thousands of copies. Anything else (an interview of another
+    position) is fetched as usual.
+    """
+    people = {a.person_id: a.person for a in applications}
+    for interview in interviews:
+        if interview.position_id == position.pk:
+            interview.position = position
+        if interview.workspace_id == position.workspace_id:
+            interview.workspace = position.workspace
+        if interview.counterpart_id in people:
+            interview.counterpart = people[interview.counterpart_id]
 
 
 def _queue_messages(
@@ -331,9 +354,9 @@ def _email_for(
     contact: wording.Party,
     interview: Interview | None,
 ) -> wording.ComposedMessage:
+    """wording.position_filled's e-mail alone: its phone script would be written for nothing."""
     situation = situation_for_application(application, position, contact, interview)
-    messages = wording.compose(situation, "position_filled", "employer")
-    return next(m for m in messages if m.kind == "email")
+    return compose_email(situation, "employer", f"position_filled_{situation.stage}", "email")
 
 
 def close_findings(position: Position, *, now: datetime, lang: str) -> list[dict[str, Any]]:
