@@ -12,6 +12,8 @@ from django.core.mail import EmailMessage
 from takt.outbox.mime import build_email
 from takt.outbox.models import Message
 
+_SMTP_COMPAT32 = email.policy.compat32.clone(linesep="\r\n")
+
 
 class OutboxEmail(EmailMessage):
     """Hands a mailer the message `build_email` makes, not one Django assembles.
@@ -30,12 +32,14 @@ class OutboxEmail(EmailMessage):
         )
         self.row = row
 
-    def message(
-        self, *, policy: email.policy.Policy | None = email.policy.default
-    ) -> email.message.EmailMessage:
-        return self._build(policy or email.policy.default)
+    def message(  # type: ignore[override]
+        self, *, policy: email.policy.Policy | None = None
+    ) -> email.message.Message:
+        # Built and flattened with the classic policy (see mime.py: it is the fast
+        # one), with the CRLF line ends SMTP wants, whatever policy the mailer asks for.
+        return self._build(_SMTP_COMPAT32)
 
-    def _build(self, policy: email.policy.Policy) -> email.message.EmailMessage:
+    def _build(self, policy: email.policy.Policy) -> email.message.Message:
         row = self.row
         built = build_email(
             from_addr=settings.DEFAULT_FROM_EMAIL,
@@ -50,7 +54,6 @@ class OutboxEmail(EmailMessage):
             # headers as the first copy, not only the same Message-ID.
             headers={"Date": format_datetime(row.created_at.astimezone(UTC), usegmt=True)},
         )
-        # The generator formats every part with the root's policy (SMTP: CRLF lines).
         built.policy = policy
         return built
 

@@ -1,6 +1,6 @@
 import email.policy
 import smtplib
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
 from email.parser import BytesParser
 
 import pytest
@@ -11,7 +11,7 @@ from takt.outbox.mime import build_email, calendar_method
 from tests.invitations.helpers import interview
 
 
-def invitation_email(method: str = "REQUEST", sequence: int = 0) -> EmailMessage:
+def invitation_email(method: str = "REQUEST", sequence: int = 0) -> Message:
     calendar = build_invitation(interview(method=method, sequence=sequence))
     return build_email(
         from_addr="Anna Berg <anna@norrsken.example>",
@@ -25,7 +25,7 @@ def invitation_email(method: str = "REQUEST", sequence: int = 0) -> EmailMessage
     )
 
 
-def reparsed(message: EmailMessage) -> EmailMessage:
+def reparsed(message: Message) -> EmailMessage:
     parsed = BytesParser(policy=email.policy.default).parsebytes(message.as_bytes())
     assert isinstance(parsed, EmailMessage)
     return parsed
@@ -181,3 +181,28 @@ def test_the_smtp_fixture_refuses_a_recipient_for_good(smtp_server):
 
     assert refused.value.recipients["erik@example.se"][0] == 550
     assert smtp_server.messages == []
+
+
+def test_long_swedish_headers_survive_the_trip_over_the_wire():
+    subject = (
+        "Intervjun för tjänsten som backendutvecklare på Norrsken AB tisdag 31 mars "
+        "kl. 10.00 är tyvärr inställd – vi återkommer med nya tider"
+    )
+    message = build_email(
+        from_addr="Anna Bergström <anna@norrsken.example>",
+        to_addr="Örjan Åkesson-Lindqvist <orjan@example.se>",
+        subject=subject,
+        text="Hej Örjan!",
+        html="<p>Hej Örjan!</p>",
+        calendar=None,
+        method=None,
+        message_id="<x@takt>",
+    )
+    message.policy = email.policy.compat32.clone(linesep="\r\n")
+    raw = message.as_bytes()
+    assert raw.isascii()
+    assert all(len(line) <= 78 for line in raw.split(b"\r\n\r\n")[0].split(b"\r\n"))
+    parsed = BytesParser(policy=email.policy.default).parsebytes(raw)
+    assert parsed["Subject"] == subject
+    assert parsed["To"].addresses[0].display_name == "Örjan Åkesson-Lindqvist"
+    assert parsed["From"].addresses[0].addr_spec == "anna@norrsken.example"
