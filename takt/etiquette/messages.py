@@ -45,10 +45,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The interview time ({when}) has already passed. Call and apologise rather than write.",
     ),
     "notice.delayed": (
-        "Du har vetat om det här i {ago}. Hör av dig så snart du vet, helst inom {limit} "
-        "timmar; gör det nu.",
-        "You have known about this for {ago}. Get in touch as soon as you know, within "
-        "{limit} hours at most; do it now.",
+        "Du har vetat om det här i {ago}. Hör av dig nu: ju tidigare de får veta, desto "
+        "lättare kan de planera om (helst inom {limit} timmar).",
+        "You have known about this for {ago}. Get in touch now: the sooner they know, the "
+        "easier it is for them to plan again (ideally within {limit} hours).",
     ),
     "alternatives.too_few.none": (
         "Du föreslår ingen giltig tid men bör ge minst {needed}. Lägg till tider så att de kan "

@@ -62,7 +62,7 @@ def test_reschedule_in_swedish_calls_twice_then_e_mails(new_page, shot) -> None:
     expect(page.locator('[data-rule="reason.leisure"]')).to_be_visible()
     delayed = page.locator('[data-rule="notice.delayed"]')
     expect(delayed).to_contain_text("Du har vetat om det här i 20 timmar")
-    expect(delayed).to_contain_text("gör det nu")
+    expect(delayed).to_contain_text("Hör av dig nu")
     expect(page.get_by_label("Säg det med en mening")).to_have_value(
         "Jag ska på en helgresa med vänner."
     )
@@ -219,7 +219,7 @@ def test_cancel_in_english_by_phone(new_page, shot) -> None:
     page.get_by_role("button", name="Save and continue").click()
     delayed = page.locator('[data-rule="notice.delayed"]')
     expect(delayed).to_contain_text("You have known about this for 30 hours")
-    expect(delayed).to_contain_text("do it now")
+    expect(delayed).to_contain_text("Get in touch now")
     shot(page, "why-known-for-30-hours")
     page.get_by_label("I have read the warnings and want to continue anyway").check()
     page.get_by_role("button", name="Save and continue").click()

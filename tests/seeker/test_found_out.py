@@ -39,7 +39,7 @@ def test_found_out_20_hours_ago_warns_beside_the_field_and_is_stored(seeker, flo
     assert response.status_code == 200  # a warning: the step waits for "continue anyway"
     assert 'data-rule="notice.delayed"' in page
     assert "You have known about this for 20 hours" in page
-    assert "do it now" in page  # says what to do, not only what is wrong
+    assert "Get in touch now" in page  # says what to do, not only what is wrong
     # In place: right after the field, before the general findings and the tick box.
     assert page.index('name="found_out"') < page.index('data-rule="notice.delayed"')
     assert page.index('data-rule="notice.delayed"') < page.index('name="continue_anyway"')
