@@ -78,6 +78,17 @@ def _default_reason(language: str, category: str) -> str:
     return render_text(f"{language}/reasons/{category if known else 'other'}.txt", {})
 
 
+def role_in_text(role: str, language: str) -> str:
+    """A job title inside a Swedish sentence is a common noun: "tjänsten som tjänstedesigner".
+
+    A position's title is often written with a capital ("Tjänstedesigner"); an
+    acronym or a name ("UX-designer", "VD") keeps its capitals.
+    """
+    if language == "sv" and len(role) > 1 and role[0].isupper() and role[1].islower():
+        return role[0].lower() + role[1:]
+    return role
+
+
 def context(situation: Situation, speaking: Voice) -> dict[str, Any]:
     """Every variable a template may use, formatted for the reader."""
     sender = situation.party(speaking.sender_side)
@@ -95,7 +106,7 @@ def context(situation: Situation, speaking: Voice) -> dict[str, Any]:
         "recipient_first": first_name(recipient.name),
         "recipient_phone": recipient.phone or None,
         "company": situation.company,
-        "role": situation.role,
+        "role": role_in_text(situation.role, lang),
         "interview_when": format_moment(interview.start, lang, *zones),
         "interview_day": format_day(interview.start, lang, zones[0]),
         "location": interview.location or None,

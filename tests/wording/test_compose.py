@@ -159,3 +159,21 @@ def test_a_received_cancellation_is_confirmed_to_the_side_that_asked() -> None:
 )
 def test_a_reason_becomes_one_tidy_sentence(typed: str | None, sentence: str | None) -> None:
     assert reason_sentence(typed) == sentence
+
+
+def test_a_capitalised_title_reads_as_a_common_noun_in_a_swedish_sentence():
+    from takt.wording.compose import role_in_text
+
+    assert role_in_text("Tjänstedesigner", "sv") == "tjänstedesigner"
+    assert role_in_text("UX-designer", "sv") == "UX-designer"
+    assert role_in_text("VD", "sv") == "VD"
+    assert role_in_text("Product Designer", "en") == "Product Designer"
+
+
+def test_the_swedish_email_names_the_role_in_small_letters():
+    from takt.wording import compose
+    from tests.wording.samples import situation
+
+    messages = compose(situation("sv", role="Tjänstedesigner"), "reschedule", "candidate")
+    email = next(message for message in messages if message.kind == "email")
+    assert "tjänsten som tjänstedesigner" in email.text
