@@ -358,7 +358,25 @@ def test_keyboard_walks_the_reschedule_form(demo, new_page, shot) -> None:
     with page.expect_navigation():
         page.keyboard.press("Enter")
     shot(page, "sent-from-the-keyboard")
-    assert Change.objects.filter(interview=moving).exists()
+    change = Change.objects.get(interview=moving)
+    assert change.reason_text == "Jag är kallad som vittne till en rättegång."
+    assert change.other_plans_movable is True
+    # A warning's "Why?" opens from the keyboard too, with the same focus ring.
+    seeker.save_reason(
+        moving,
+        kind=Change.Kind.RESCHEDULE,
+        actor=User.objects.get(username="sara"),
+        reason_category="leisure",
+        reason_text="En helgresa.",
+    )
+    page.goto(reverse("seeker_reschedule", args=[demo["personal"].pk, moving.pk, "why"]))
+    assert page.locator(".finding summary").count() >= 1
+    problems = tab_through(page)
+    assert not problems, _report(problems)
+    page.locator(".finding summary").first.focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".finding details").first.evaluate("d => d.open")
+    shot(page, "why-opened-from-the-keyboard")
 
 
 def test_the_checks_catch_a_broken_page(browser) -> None:
