@@ -157,3 +157,33 @@ def test_dashboard_lists_uninformed_and_unanswered(team, book, recruiter_client)
         reverse("dashboard", args=[team["workspace"].pk]), HTTP_ACCEPT_LANGUAGE="en"
     ).content.decode()
     assert "have not been told it is filled" in page
+
+
+def test_a_call_cancels_the_interviews_the_e_mail_batch_will_now_skip(team, book) -> None:
+    """Told by phone before (or instead of) the e-mail: their time ahead is released too."""
+    silent = _candidates(team, 1, "booked", email=False)[0]
+    early = _candidates(team, 1, "booked")[0]
+    no_mail = book(hours_ahead=48, person=silent.person, application=silent)
+    with_mail = book(hours_ahead=96, person=early.person, application=early)
+    position = team["position"]
+    now = timezone.now()
+    positions.mark_filled(position, hired=None, actor=team["recruiter"], now=now)
+    position.refresh_from_db()
+    for application in (silent, early):
+        application.refresh_from_db()
+        positions.log_call(
+            application, outcome="reached", actor=team["recruiter"], now=now, language="en"
+        )
+    for interview in (no_mail, with_mail):
+        interview.refresh_from_db()
+        assert interview.status == Interview.Status.CANCELLED
+        assert not interview.bookings.filter(active=True).exists()
+    assert not Message.objects.filter(interview=no_mail).exists()
+    cancel = Message.objects.get(interview=with_mail)
+    assert cancel.ical_method == "CANCEL" and f"SEQUENCE:{with_mail.sequence}" in cancel.ical
+    # The batches that follow neither write to them again nor touch the interviews.
+    positions.inform_all(position, actor=team["recruiter"], now=now)
+    assert Message.objects.filter(recipient_email=early.person.email).count() == 1
+    sequence = with_mail.sequence
+    with_mail.refresh_from_db()
+    assert with_mail.sequence == sequence

@@ -444,16 +444,35 @@ def close_position(
 
 @transaction.atomic
 def log_call(
-    application: Application, *, outcome: str, actor: User | None, now: datetime, note: str = ""
+    application: Application,
+    *,
+    outcome: str,
+    actor: User | None,
+    now: datetime,
+    note: str = "",
+    language: str = "sv",
 ) -> Application:
-    """A call about the filled position; reaching them (or their voicemail) informs them."""
+    """A call about the filled position; reaching them (or their voicemail) informs them.
+
+    Someone told by phone is skipped by the e-mail batches, so their interviews
+    still ahead are cancelled here: the time is released, and whoever has an
+    e-mail address gets the written word with the calendar cancellation (the
+    same idempotency key as the batch, so never twice).
+    """
     reached = outcome in ("reached", "left_message")
+    position = application.position
     if reached:
         application.informed_at = application.informed_at or now
         application.informed_channel = "phone"
         application.save(update_fields=["informed_at", "informed_channel"])
+        if position.status != Position.Status.OPEN:
+            batch = _cancel_future_interviews(position, [application], actor=actor, now=now)
+            if batch.interviews and application.person.email:
+                _queue_messages(
+                    position, [application], batch, actor=actor, now=now, language=language
+                )
     AuditEvent.objects.create(
-        workspace=application.position.workspace,
+        workspace=position.workspace,
         actor=actor,
         verb="position.candidate_called",
         data={"application": application.pk, "outcome": outcome, "note": note.strip()[:500]},

@@ -232,6 +232,7 @@ def call_candidate(
             actor=request.user if isinstance(request.user, User) else None,
             now=timezone.now(),
             note=form.cleaned_data["note"],
+            language=page_language(),
         )
     else:
         messages.error(request, _("Choose how the call went."))
