@@ -90,17 +90,29 @@ class Auditor:
         self.problems: list[str] = []
         self.seen: list[str] = []
 
-    def visit(self, name: str, url: str, *, desktop: bool = False, picture: bool = False) -> None:
+    def visit(
+        self,
+        name: str,
+        url: str,
+        *,
+        desktop: bool = False,
+        picture: bool = False,
+        status: int = 200,
+    ) -> None:
         pages = [(self.phone, True)] + ([(self.desktop, False)] if desktop else [])
         for page, phone in pages:
             response = page.goto(url)
-            assert response is not None and response.status == 200, f"{name}: {url} gave " + (
+            assert response is not None and response.status == status, f"{name}: {url} gave " + (
                 str(response.status) if response else "no response"
             )
-            self.problems += page_problems(page, name, self.language, phone=phone)
-            self.seen.append(f"{name} {'phone' if phone else 'desktop'}")
-            if picture:
-                self.shot(page, f"{name}-{'phone' if phone else 'desktop'}")
+            self.check(name, page, phone=phone, picture=picture)
+
+    def check(self, name: str, page: Any, *, phone: bool = True, picture: bool = False) -> None:
+        """Checks the page as it is now (also after a click)."""
+        self.problems += page_problems(page, name, self.language, phone=phone)
+        self.seen.append(f"{name} {'phone' if phone else 'desktop'}")
+        if picture:
+            self.shot(page, f"{name}-{'phone' if phone else 'desktop'}")
 
 
 def _report(problems: list[str]) -> str:
@@ -252,8 +264,16 @@ def test_employer_and_candidate_pages(demo, new_page, shot, locale) -> None:
     candidate.visit("candidate-link", path.group(0), desktop=True, picture=True)
     candidate.visit("candidate-cancel", path.group(0) + "cancel/")
     candidate.visit("candidate-reschedule", path.group(0) + "reschedule/")
+    # Picking a time, then opening the spent link again.
+    candidate.phone.goto(path.group(0))
+    with candidate.phone.expect_navigation():
+        candidate.phone.locator('form[action$="/pick/"] button[type="submit"]').click()
+    candidate.check("candidate-done", candidate.phone, picture=True)
+    candidate.visit("candidate-dead-link", path.group(0), status=410)
+    amira.refresh_from_db()
+    assert amira.start == min(start for start, _ in times)
 
-    assert len(auditor.seen) == 19 and len(candidate.seen) == 4
+    assert len(auditor.seen) == 19 and len(candidate.seen) == 6
     problems = auditor.problems + candidate.problems
     assert not problems, _report(problems)
 
