@@ -65,5 +65,5 @@ def check(request: HttpRequest) -> dict[str, Any]:
 
 @router.post("/compose", openapi_extra=CHECK_BODY, summary="Compose the messages for a situation")
 def compose(request: HttpRequest) -> dict[str, Any]:
-    """The check input plus `people`, `company`, `role`, `stage`, `link`; drafts even when blocked."""
+    """The check input plus people, company, role, stage and link; drafts even when blocked."""
     return compose_json(read_json(request), language_of(request))
