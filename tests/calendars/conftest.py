@@ -8,7 +8,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from tests.e2e.conftest import browser, new_page, shot  # noqa: F401 (fixtures)
 from tests.servers import radicale_server  # noqa: F401 (fixture)
 
 # A Monday morning; the refresh window runs a week back and 120 days ahead.
