@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
@@ -41,7 +42,7 @@ def with_link(view: View) -> View:
         opened = open_link(token, now=timezone.now())
         if opened is None:
             raise Http404
-        language = opened.link.interview.counterpart.language
+        language = _language_for(request, opened.link.interview.counterpart.language)
         with translation.override(language):
             request.LANGUAGE_CODE = language
             if not opened.live:
@@ -49,6 +50,14 @@ def with_link(view: View) -> View:
             return view(request, opened)
 
     return wrapper
+
+
+def _language_for(request: HttpRequest, candidates_own: str) -> str:
+    """The candidate's language, unless they chose another with the language switch."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    if chosen in dict(settings.LANGUAGES):
+        return chosen
+    return candidates_own
 
 
 def _page(

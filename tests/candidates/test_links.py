@@ -239,3 +239,12 @@ def test_the_candidate_asks_to_reschedule(team, book) -> None:
     assert "Thank you" in done.content.decode() or "Tack" in done.content.decode()
     change = Change.objects.get(interview=interview, side="candidate")
     assert change.alternatives.count() == 2
+
+
+def test_a_language_the_candidate_chose_wins_over_the_one_on_file(team, book) -> None:
+    interview = book()  # the candidate is Swedish
+    _, token, _ = _offer(team, interview)
+    client = Client()
+    assert "Välj en ny tid" in client.get(f"/c/{token}/").content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": f"/c/{token}/"})
+    assert "Choose a new time" in client.get(f"/c/{token}/").content.decode()
