@@ -118,6 +118,7 @@ def context(situation: Situation, speaking: Voice) -> dict[str, Any]:
         ],
         "link": situation.link or None,
         "emergency": situation.emergency,
+        "already_cancelled": situation.already_cancelled,
         "stage": situation.stage,
         "agreed_when": format_span(agreed.start, agreed.end, lang, *zones) if agreed else None,
         "agreed_day": format_day((agreed or interview).start, lang, zones[0]),

@@ -60,6 +60,8 @@ class Situation:
     stage: str = "booked"
     link: str | None = None
     agreed: Slot | None = None  # the new time, once one is agreed
+    # The interview was already called off (and they were told): new times come later.
+    already_cancelled: bool = False
 
     def party(self, side: str) -> Party:
         """The candidate for "candidate", the contact for "employer"."""

@@ -60,3 +60,19 @@ def test_an_offer_for_a_coming_interview_still_warns_of_short_notice(
     page = recruiter_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'data-rule="notice.short"' in page
     assert "(in 4 h" in page
+
+
+def test_the_offer_after_a_cancellation_speaks_of_the_cancellation(team, book) -> None:
+    from django.utils import timezone
+
+    from takt.outbox.models import Message
+
+    interview = _cancelled(team, book)
+    change = employer.start_offer(
+        interview, reason_category="emergency", reason_text="Akut sjukdom.", actor=team["recruiter"]
+    )
+    times = employer.suggest_times(interview, now=timezone.now())[:3]
+    employer.send_offer(change, times, actor=team["recruiter"])
+    offer = Message.objects.filter(interview=interview).exclude(ical_method="CANCEL").get()
+    assert "sedan vi fick ställa in din intervju" in offer.text
+    assert "behöver flytta" not in offer.text

@@ -177,3 +177,24 @@ def test_the_swedish_email_names_the_role_in_small_letters():
     messages = compose(situation("sv", role="Tjänstedesigner"), "reschedule", "candidate")
     email = next(message for message in messages if message.kind == "email")
     assert "tjänsten som tjänstedesigner" in email.text
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("sv", "sedan vi fick ställa in din intervju"),
+        ("en", "since we had to cancel your interview"),
+    ],
+)
+def test_an_offer_after_a_cancellation_does_not_speak_of_moving_it(language, words):
+    from dataclasses import replace
+
+    from takt.etiquette import has_apology
+    from takt.wording import compose
+    from tests.wording.samples import situation
+
+    offer = replace(situation(language), already_cancelled=True)
+    email = compose(offer, "reschedule", "employer")[0]
+    assert words in email.text
+    assert "flytta" not in email.text and "move your interview" not in email.text
+    assert has_apology(email.text, language)

@@ -68,6 +68,7 @@ def situation_for(
         stage=stage,
         link=link,
         agreed=wording.Slot(*agreed) if agreed else None,
+        already_cancelled=interview.status == Interview.Status.CANCELLED,
     )
 
 
