@@ -8,7 +8,7 @@ parser converts everything to UTC once and display converts back.
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from takt.etiquette.policy import Policy
@@ -33,9 +33,12 @@ LANGUAGES = ("sv", "en")
 SEVERITIES = ("block", "warn", "advice")
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
-    """A half-open span [start, end): touching end to start is no overlap."""
+class Interval(NamedTuple):
+    """A half-open span [start, end): touching end to start is no overlap.
+
+    A named tuple rather than a frozen dataclass: a busy calendar brings
+    thousands of them, and a tuple is built several times faster.
+    """
 
     start: datetime
     end: datetime

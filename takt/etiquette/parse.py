@@ -153,16 +153,16 @@ def _intervals(value: Any, field: str, tz: ZoneInfo | None, *, strict: bool) -> 
         return []
     items = _list(value, field)
     intervals = []
+    read = datetime.fromisoformat
     for index, item in enumerate(items):
         # The fast path reads a well-formed item without building field paths; anything odd
         # goes through the careful path, which names the field that is wrong.
         try:
-            if not item.keys() <= _INTERVAL_SET:
-                raise ValueError
-            start = datetime.fromisoformat(item["start"])
-            end = datetime.fromisoformat(item["end"])
-            # A time without an offset is local to the interview: the careful path reads it.
-            if start.tzinfo is None or end.tzinfo is None:
+            start = read(item["start"])
+            end = read(item["end"])
+            # Exactly the two keys (both were just found), and offsets on both: a time
+            # without one is local to the interview, which the careful path reads.
+            if len(item) != 2 or start.tzinfo is None or end.tzinfo is None:
                 raise ValueError
             start = start.astimezone(UTC)
             end = end.astimezone(UTC)
