@@ -136,3 +136,24 @@ def test_a_job_seeker_reaches_add_interview_from_the_dashboard(make_user) -> Non
     client.force_login(seeker)
     page = client.get(reverse("dashboard", args=[personal.pk])).content.decode()
     assert reverse("seeker_add", args=[personal.pk]) in page
+
+
+@pytest.mark.django_db
+def test_a_team_names_its_interviews_by_the_candidate(team, soon) -> None:
+    client = Client()
+    client.force_login(team["recruiter"])
+    interview = schedule_interview(
+        workspace=team["workspace"],
+        counterpart=team["candidate"],
+        start=soon(3),
+        end=soon(3) + timedelta(hours=1),
+        timezone="Europe/Stockholm",
+        interviewers=[team["recruiter"], team["colleague"]],
+        actor=team["recruiter"],
+        position=team["position"],
+    )
+    page = client.get(interview.get_absolute_url()).content.decode()
+    assert "<h1>Erik Lind · Backendutvecklare</h1>" in page
+    dashboard = client.get(reverse("dashboard", args=[team["workspace"].pk])).content.decode()
+    assert "Erik Lind · Backendutvecklare" in dashboard
+    assert "Anna Berg, Johan Ek" in dashboard

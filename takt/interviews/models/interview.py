@@ -79,6 +79,14 @@ class Interview(models.Model):
         return " · ".join(part for part in (role, company) if part) or str(self.counterpart)
 
     @property
+    def heading(self) -> str:
+        """How the workspace itself names it: a team by the candidate, a job seeker by the job."""
+        if self.workspace.is_team:
+            role = self.position.title if self.position else self.role
+            return " · ".join(part for part in (self.counterpart.name, role) if part)
+        return self.title
+
+    @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 

@@ -26,7 +26,11 @@ def dashboard(request: HttpRequest, workspace_id: int) -> HttpResponse:
     workspace = access.workspace_for(request, workspace_id)
     now = timezone.now()
     interviews = access.interviews_in(workspace)
-    upcoming = interviews.filter(status__in=Interview.ACTIVE, end__gte=now).order_by("start")[:20]
+    upcoming = (
+        interviews.filter(status__in=Interview.ACTIVE, end__gte=now)
+        .prefetch_related("bookings__user")
+        .order_by("start")[:20]
+    )
     open_changes = (
         Change.objects.filter(interview__workspace=workspace, state__in=Change.OPEN_STATES)
         .select_related("interview", "interview__counterpart", "interview__position")
