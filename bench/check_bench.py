@@ -1,7 +1,7 @@
 """One `check`: 50 alternatives against 5,000 busy intervals (goal: under 5 ms).
 
-Reports the rules alone (the figure the goal is about) and, apart, the whole
-call with parsing of the 10,000 timestamps.
+Reports the whole `check` call (the figure the goal is about: reading the
+10,100 timestamps dominates it) and, apart, the rules alone.
 """
 
 import statistics
@@ -61,9 +61,11 @@ def run() -> dict[str, dict[str, Any]]:
     # Guard that the benchmark measures real work: some alternatives must clash.
     assert any(f.rule == "alternatives.conflict" for f in result.findings)
     return {
-        "check_50alt_5000busy_ms": {"value": _median_ms(lambda: evaluate(inp)), "unit": "ms"},
-        "check_50alt_5000busy_with_parse_ms": {
-            "value": _median_ms(lambda: check(data)),
+        # The whole call a caller makes: reading 10,100 timestamps, the rules, the JSON.
+        "check_50alt_5000busy_ms": {"value": _median_ms(lambda: check(data)), "unit": "ms"},
+        # The rules alone, on input already read.
+        "check_50alt_5000busy_rules_ms": {
+            "value": _median_ms(lambda: evaluate(inp)),
             "unit": "ms",
         },
     }

@@ -8,6 +8,8 @@ parser converts everything to UTC once and display converts back.
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -55,23 +57,23 @@ class Alternative:
     interval: Interval
 
 
+def _ends_later(best: Interval, block: Interval) -> Interval:
+    return block if block.end > best.end else best
+
+
 class BusyCalendar:
     """Busy intervals sorted once, so each question about an interval is a bisect, not a scan."""
 
     __slots__ = ("_blocks", "_latest", "_starts")
 
     def __init__(self, blocks: list[Interval] | tuple[Interval, ...]) -> None:
-        self._blocks = sorted(blocks, key=lambda block: block.start)
-        self._starts = [block.start for block in self._blocks]
+        # Tuples sort by start (then end) in C, without a key function per block.
+        self._blocks = sorted(blocks)
+        self._starts = list(map(itemgetter(0), self._blocks))
         # _latest[i] is the block among the first i+1 that ends last; any overlap with
         # an interval [a, b) lies among the blocks starting before b, and exists exactly
         # when the one of them ending last ends after a.
-        self._latest: list[int] = []
-        best = -1
-        for index, block in enumerate(self._blocks):
-            if best < 0 or block.end > self._blocks[best].end:
-                best = index
-            self._latest.append(best)
+        self._latest: list[Interval] = list(accumulate(self._blocks, _ends_later))
 
     def __len__(self) -> int:
         return len(self._blocks)
@@ -81,7 +83,7 @@ class BusyCalendar:
         before = bisect_left(self._starts, interval.end)
         if before == 0:
             return None
-        block = self._blocks[self._latest[before - 1]]
+        block = self._latest[before - 1]
         return block if block.end > interval.start else None
 
 
