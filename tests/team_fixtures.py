@@ -1,3 +1,5 @@
+"""Fixtures for the hiring team's pages (candidates, employer): a signed-in recruiter, bookings."""
+
 from datetime import timedelta
 from typing import Any
 

@@ -1,51 +1,6 @@
-from datetime import timedelta
-from typing import Any
-
-import pytest
-from django.core.cache import cache
-from django.test import Client
-from django.utils import timezone
-
-from takt.interviews.models import Application, Interview
-from takt.interviews.services.schedule import schedule_interview
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache() -> None:
-    cache.clear()
-
-
-@pytest.fixture
-def recruiter_client(team: dict[str, Any]) -> Client:
-    client = Client()
-    client.force_login(team["recruiter"])
-    return client
-
-
-@pytest.fixture
-def book(team: dict[str, Any]):
-    def make(hours_ahead: float = 72, person=None, application=None) -> Interview:
-        start = (timezone.now() + timedelta(hours=hours_ahead)).replace(second=0, microsecond=0)
-        return schedule_interview(
-            workspace=team["workspace"],
-            counterpart=person or team["candidate"],
-            start=start,
-            end=start + timedelta(hours=1),
-            timezone="Europe/Stockholm",
-            interviewers=[team["recruiter"], team["colleague"]],
-            actor=team["recruiter"],
-            position=team["position"],
-            application=application or team["application"],
-        )
-
-    return make
-
-
-@pytest.fixture
-def second_candidate(team: dict[str, Any]):
-    from takt.interviews.models import Person
-
-    person = Person.objects.create(
-        workspace=team["workspace"], name="Maja Holm", email="maja@example.se", language="en"
-    )
-    return person, Application.objects.create(position=team["position"], person=person)
+from tests.team_fixtures import (  # noqa: F401 (fixtures)
+    _clear_cache,
+    book,
+    recruiter_client,
+    second_candidate,
+)
