@@ -146,6 +146,10 @@ def _interview(value: Any, *, required: bool) -> Interview:
     return Interview(start=start, end=end, timezone=tz, times_rescheduled_by_side=count)
 
 
+# tuple.__new__ skips the named tuple's generated __new__: a busy calendar has thousands.
+_interval = tuple.__new__
+
+
 def _intervals(value: Any, field: str, tz: ZoneInfo | None, *, strict: bool) -> list[Interval]:
     """A list of {start, end}; `strict` refuses an end before the start (an alternative may
     have one: that is the `alternatives.invalid` rule's business, not bad input)."""
@@ -170,7 +174,7 @@ def _intervals(value: Any, field: str, tz: ZoneInfo | None, *, strict: bool) -> 
             start, end = _careful_interval(item, f"{field}[{index}]", tz)
         if strict and end < start:
             raise BadInput(f"{field}[{index}].end", "ends_before_start")
-        intervals.append(Interval(start, end))
+        intervals.append(_interval(Interval, (start, end)))
     return intervals
 
 
