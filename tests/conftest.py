@@ -61,3 +61,16 @@ def soon() -> Callable[[int, int], datetime]:
         return base.replace(hour=hour) + timedelta(days=days)
 
     return at
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say once, at the end, when the browser tests did not run for want of Chromium."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    without_browser = [r for r in skipped if "chromium is not installed" in str(r.longrepr)]
+    if without_browser:
+        terminalreporter.write_sep(
+            "!",
+            f"{len(without_browser)} browser tests did NOT run: chromium is not installed "
+            "(apt-get install chromium chromium-driver); .ci/run installs it and requires them",
+            yellow=True,
+        )

@@ -31,7 +31,10 @@ CHROMIUM_FLAGS = [
 
 
 def _chromium() -> str | None:
-    return os.environ.get("TAKT_CHROMIUM") or shutil.which("chromium")
+    chosen = os.environ.get("TAKT_CHROMIUM")
+    if chosen:
+        return chosen if os.access(chosen, os.X_OK) else None
+    return shutil.which("chromium")
 
 
 @pytest.fixture(scope="session")
