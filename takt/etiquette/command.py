@@ -7,10 +7,11 @@ standard error in the chosen language, nothing on standard output).
 import argparse
 import contextlib
 import json
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from takt.etiquette.engine import check
-from takt.etiquette.errors import BadInput
+from takt.etiquette.errors import BadInput, parse_json
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,16 +35,33 @@ def main(argv: list[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     except SystemExit as exit_:
         # argparse has already printed usage; keep its exit code (2) for bad arguments.
         return int(exit_.code or 0)
+    return answer(check, args.file, args.lang, stdin, stdout, stderr)
+
+
+def answer(
+    compute: Callable[[Any, str], dict[str, Any]],
+    name: str,
+    lang: str,
+    stdin: TextIO,
+    stdout: TextIO,
+    stderr: TextIO,
+) -> int:
+    """The contract `check` and `compose` share: `compute` on the JSON in FILE or -, printed.
+
+    Exit 0 when the result is ok, 1 when it is not, 2 on bad input (the reason on
+    `stderr` in `lang`, nothing on `stdout`).
+    """
     try:
-        result = check(_read(args.file, stdin), args.lang)
+        result = compute(read_json(name, stdin), lang)
     except BadInput as error:
-        print(error.message(args.lang), file=stderr)
+        print(error.message(lang), file=stderr)
         return 2
     stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     return 0 if result["ok"] else 1
 
 
-def _read(name: str, stdin: TextIO) -> Any:
+def read_json(name: str, stdin: TextIO) -> Any:
+    """The JSON in file `name`, or on `stdin` for `-`; BadInput when unreadable or not JSON."""
     try:
         if name == "-":
             text = stdin.read()
@@ -53,9 +71,4 @@ def _read(name: str, stdin: TextIO) -> Any:
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise BadInput("", "unreadable", value=name, reason=reason) from error
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise BadInput(
-            "", "not_json", line=error.lineno, column=error.colno, value=error.msg
-        ) from error
+    return parse_json(text)

@@ -113,3 +113,13 @@ def show_value(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)[:60]
     except (TypeError, ValueError):
         return repr(value)[:60]
+
+
+def parse_json(text: str | bytes) -> Any:
+    """`text` as JSON; BadInput("not_json") naming the line and column when it is not."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BadInput(
+            "", "not_json", line=error.lineno, column=error.colno, value=error.msg
+        ) from error

@@ -5,11 +5,11 @@ person sees what to fix), 2 on bad input (the reason on standard error only).
 """
 
 import argparse
-import json
 from collections.abc import Mapping
 from typing import Any, TextIO
 
 from takt.etiquette import BadInput, check, parse_check_input
+from takt.etiquette.command import answer
 from takt.wording.compose import compose
 from takt.wording.reading import EXTRA_FIELDS, situation_from_input
 from takt.wording.situation import LANGUAGES, ComposedMessage
@@ -68,28 +68,4 @@ def main(argv: list[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)  # argparse printed the usage; 2 for bad arguments
-    try:
-        result = compose_json(_read(args.file, stdin), args.lang)
-    except BadInput as error:
-        print(error.message(args.lang), file=stderr)
-        return 2
-    stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
-    return 0 if result["ok"] else 1
-
-
-def _read(name: str, stdin: TextIO) -> Any:
-    try:
-        if name == "-":
-            text = stdin.read()
-        else:
-            with open(name, encoding="utf-8") as file:
-                text = file.read()
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise BadInput("", "unreadable", value=name, reason=reason) from error
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise BadInput(
-            "", "not_json", line=error.lineno, column=error.colno, value=error.msg
-        ) from error
+    return answer(compose_json, args.file, args.lang, stdin, stdout, stderr)

@@ -1,6 +1,5 @@
 """POST /api/v1/check and /compose: the same as `takt check` and `takt compose`, same contracts."""
 
-import json
 from typing import Any
 
 from django.http import HttpRequest
@@ -9,6 +8,7 @@ from ninja import Router
 from takt import etiquette
 from takt.api.errors import language_of
 from takt.etiquette import BadInput
+from takt.etiquette.errors import parse_json
 from takt.wording.command import compose_json
 
 router = Router(tags=["etiquette"])
@@ -48,11 +48,7 @@ CHECK_BODY = {
 def read_json(request: HttpRequest) -> Any:
     """The request body as JSON; its shape is checked by the etiquette parser."""
     try:
-        return json.loads(request.body or b"")
-    except json.JSONDecodeError as error:
-        raise BadInput(
-            "", "not_json", line=error.lineno, column=error.colno, value=error.msg
-        ) from None
+        return parse_json(request.body or b"")
     except UnicodeDecodeError as error:
         raise BadInput("", "not_json", line=1, column=error.start, value=error.reason) from None
 
