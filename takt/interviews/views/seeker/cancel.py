@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,15 +18,16 @@ from takt.interviews.services.seeker_checks import for_step, raw_findings
 from takt.interviews.services.situation import situation_for
 from takt.interviews.views.seeker.common import (
     CANCEL_STEPS,
-    found_out_initial,
+    contact_context,
     mailto,
     may_go_on,
     me,
     person_zone,
     personal_interview,
+    reason_initial,
+    render_step,
     shown,
     shown_beside_found_out,
-    steps_for,
 )
 
 
@@ -38,18 +39,7 @@ def _render(
     context: dict[str, Any],
 ) -> HttpResponse:
     reached = {"why", "send"} if change is not None else {"why"}
-    return render(
-        request,
-        f"interviews/seeker/cancel_{step}.html",
-        {
-            "workspace": interview.workspace,
-            "interview": interview,
-            "change": change,
-            "step": step,
-            "steps": steps_for(interview, "cancel", step, reached),
-            **context,
-        },
-    )
+    return render_step(request, interview, change, "cancel", step, reached, context)
 
 
 @login_required
@@ -75,15 +65,9 @@ def why(request: HttpRequest, interview: Interview, change: Change | None) -> Ht
     zone_args: dict[str, Any] = {"zone_name": person_zone(), "now": now}
     if request.method != "POST":
         found: list[dict[str, Any]] = []
-        initial = {}
         if change is not None:
-            initial = {
-                "reason_category": change.reason_category,
-                "reason_text": change.reason_text,
-                **found_out_initial(change, person_zone()),
-            }
             found = for_step(raw_findings(change, now=now), "cancel_why")
-        form = CancelReasonForm(initial=initial, **zone_args)
+        form = CancelReasonForm(initial=reason_initial(change), **zone_args)
         return _render(
             request, interview, change, "why", {"form": form, **shown_beside_found_out(found)}
         )
@@ -152,14 +136,8 @@ def send(request: HttpRequest, interview: Interview, change: Change) -> HttpResp
                 )
                 messages.success(request, _("Your cancellation is sent."))
                 return redirect(interview.get_absolute_url())
-    phone = interview.counterpart.phone
     context = {
-        "scripts": texts,
-        "call_form": call_form,
-        "email_form": email_form,
-        "attempts": change.contact_attempts.all(),
-        "phone": phone,
-        "tel": "".join(ch for ch in phone if ch.isdigit() or ch == "+"),
+        **contact_context(interview, change, texts, call_form, email_form),
         "mailto": mailto(
             interview.counterpart.email,
             str(email_form["subject"].value() or ""),

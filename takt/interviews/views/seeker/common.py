@@ -5,14 +5,15 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from takt.interviews import access
 from takt.interviews.coaching import for_page
-from takt.interviews.models import Interview, Workspace
+from takt.interviews.models import Change, Interview, Workspace
 from takt.interviews.services.changes import acknowledge
 
 
@@ -72,6 +73,17 @@ def found_out_initial(change: Any, zone_name: str) -> dict[str, Any]:
     return {"found_out": local.replace(tzinfo=None, second=0, microsecond=0)}
 
 
+def reason_initial(change: Change | None) -> dict[str, Any]:
+    """The reason step's form as it was saved: the reason and when they found out."""
+    if change is None:
+        return {}
+    return {
+        "reason_category": change.reason_category,
+        "reason_text": change.reason_text,
+        **found_out_initial(change, person_zone()),
+    }
+
+
 def may_go_on(
     request: HttpRequest, findings: list[dict[str, Any]], acknowledged: bool, change: Any
 ) -> bool:
@@ -89,6 +101,21 @@ def may_go_on(
 def mailto(address: str, subject: str, body: str) -> str:
     """A mailto: link that opens the person's own mail program with the draft filled in."""
     return f"mailto:{quote(address)}?subject={quote(subject)}&body={quote(body)}"
+
+
+def contact_context(
+    interview: Interview, change: Change, texts: dict[str, Any], call_form: Any, email_form: Any
+) -> dict[str, Any]:
+    """What a call-or-e-mail step shows: the scripts, both forms, the attempts, the number."""
+    phone = interview.counterpart.phone
+    return {
+        "scripts": texts,
+        "call_form": call_form,
+        "email_form": email_form,
+        "attempts": change.contact_attempts.all(),
+        "phone": phone,
+        "tel": "".join(ch for ch in phone if ch.isdigit() or ch == "+"),
+    }
 
 
 RESCHEDULE_STEPS = ("why", "notice", "times", "contact", "after")
@@ -125,3 +152,27 @@ def steps_for(
         }
         for number, slug in enumerate(names, start=1)
     ]
+
+
+def render_step(
+    request: HttpRequest,
+    interview: Interview,
+    change: Change | None,
+    flow: str,
+    step: str,
+    reached: set[str],
+    context: dict[str, Any],
+) -> HttpResponse:
+    """A step of the reschedule or cancel flow, with the step indicator above it."""
+    return render(
+        request,
+        f"interviews/seeker/{flow}_{step}.html",
+        {
+            "workspace": interview.workspace,
+            "interview": interview,
+            "change": change,
+            "step": step,
+            "steps": steps_for(interview, flow, step, reached),
+            **context,
+        },
+    )

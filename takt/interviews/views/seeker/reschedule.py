@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 
 from takt.interviews.forms.seeker import RescheduleReasonForm, TimesForm
@@ -18,17 +18,16 @@ from takt.interviews.models import Change, Interview
 from takt.interviews.services import seeker
 from takt.interviews.services.seeker_checks import busy_of, for_step, raw_findings, suggestions
 from takt.interviews.templatetags.takt_tags import clock, when
-from takt.interviews.views.seeker import reschedule_reach
+from takt.interviews.views.seeker import common, reschedule_reach
 from takt.interviews.views.seeker.common import (
     RESCHEDULE_STEPS,
-    found_out_initial,
     may_go_on,
     me,
     person_zone,
     personal_interview,
+    reason_initial,
     shown,
     shown_beside_found_out,
-    steps_for,
 )
 
 
@@ -67,17 +66,8 @@ def render_step(
     step: str,
     context: dict[str, Any],
 ) -> HttpResponse:
-    return render(
-        request,
-        f"interviews/seeker/reschedule_{step}.html",
-        {
-            "workspace": interview.workspace,
-            "interview": interview,
-            "change": change,
-            "step": step,
-            "steps": steps_for(interview, "reschedule", step, reached_steps(change)),
-            **context,
-        },
+    return common.render_step(
+        request, interview, change, "reschedule", step, reached_steps(change), context
     )
 
 
@@ -115,15 +105,10 @@ def why(request: HttpRequest, interview: Interview) -> HttpResponse:
     now = timezone.now()
     zone_args: dict[str, Any] = {"zone_name": person_zone(), "now": now}
     if request.method != "POST":
-        initial = {}
+        initial = reason_initial(change)
         found: list[dict[str, Any]] = []
         if change is not None:
-            initial = {
-                "reason_category": change.reason_category,
-                "reason_text": change.reason_text,
-                "other_plans_movable": "yes" if change.other_plans_movable else "no",
-                **found_out_initial(change, person_zone()),
-            }
+            initial["other_plans_movable"] = "yes" if change.other_plans_movable else "no"
             found = for_step(raw_findings(change, now=now), "why")
         form = RescheduleReasonForm(initial=initial, **zone_args)
         return render_step(

@@ -22,7 +22,7 @@ from takt.interviews.services.seeker_checks import (
 )
 from takt.interviews.services.situation import situation_for
 from takt.interviews.templatetags.takt_tags import clock, when
-from takt.interviews.views.seeker.common import mailto, may_go_on, me, shown
+from takt.interviews.views.seeker.common import contact_context, mailto, may_go_on, me, shown
 
 
 def _alternatives(change: Change) -> list[tuple[Any, Any]]:
@@ -103,12 +103,7 @@ def contact(request: HttpRequest, interview: Interview, change: Change) -> HttpR
     failures = _phone_failures(change)
     phone = interview.counterpart.phone
     context = {
-        "scripts": texts,
-        "call_form": call_form,
-        "email_form": email_form,
-        "attempts": change.contact_attempts.all(),
-        "phone": phone,
-        "tel": "".join(ch for ch in phone if ch.isdigit() or ch == "+"),
+        **contact_context(interview, change, texts, call_form, email_form),
         "failures": failures,
         "needed": policy.phone_attempts_before_message,
         "email_open": not phone or failures >= policy.phone_attempts_before_message,
