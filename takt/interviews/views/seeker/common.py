@@ -133,6 +133,13 @@ def step_labels() -> dict[str, str]:
     }
 
 
+def flow_heading(flow: str) -> str:
+    """The title and heading of every step of a flow."""
+    if flow == "reschedule":
+        return _("Reschedule the interview")
+    return _("Cancel the interview")
+
+
 def steps_for(
     interview: Interview, flow: str, current: str, reached: set[str]
 ) -> list[dict[str, Any]]:
@@ -171,6 +178,7 @@ def render_step(
             "workspace": interview.workspace,
             "interview": interview,
             "change": change,
+            "heading": flow_heading(flow),
             "step": step,
             "steps": steps_for(interview, flow, step, reached),
             **context,
