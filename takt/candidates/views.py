@@ -46,7 +46,7 @@ def with_link(view: View) -> View:
         with translation.override(language):
             request.LANGUAGE_CODE = language
             if not opened.live:
-                return _page(request, "candidates/dead.html", opened, status=410)
+                return _spent(request, opened)
             return view(request, opened)
 
     return wrapper
@@ -81,6 +81,30 @@ def _page(
         **extra,
     }
     return render(request, template, context, status=status)
+
+
+def _spent(request: HttpRequest, opened: Opened) -> HttpResponse:
+    """The page for a link that no longer works: expired, used, or the interview changed."""
+    return _page(request, "candidates/dead.html", opened, status=410)
+
+
+def _may_go_on(request: HttpRequest, findings: list[dict[str, Any]]) -> bool:
+    """Nothing blocks, and every warning was on the page they sent the form from."""
+    return not blocking(findings) and not unseen_warnings(findings, request.POST.getlist("seen"))
+
+
+def _form_page(
+    request: HttpRequest, template: str, opened: Opened, form: Any, findings: list[dict[str, Any]]
+) -> HttpResponse:
+    """The cancel or reschedule form again, with the findings and the warnings now seen."""
+    return _page(
+        request,
+        template,
+        opened,
+        form=form,
+        findings=for_page(findings),
+        seen=[f["rule"] for f in findings if f["severity"] == "warn"],
+    )
 
 
 def _lang() -> str:
@@ -132,7 +156,7 @@ def pick(request: HttpRequest, opened: Opened) -> HttpResponse:
             notice=TAKEN(),
         )
     except services.LinkSpent:
-        return _page(request, "candidates/dead.html", opened, status=410)
+        return _spent(request, opened)
     opened.link.interview.refresh_from_db()
     return _page(request, "candidates/done.html", opened, done="picked")
 
@@ -146,7 +170,7 @@ def other_times(request: HttpRequest, opened: Opened) -> HttpResponse:
     try:
         services.ask_other_times(opened.link, form.cleaned_data["note"], now=timezone.now())
     except services.LinkSpent:
-        return _page(request, "candidates/dead.html", opened, status=410)
+        return _spent(request, opened)
     return _page(request, "candidates/done.html", opened, done="other_times")
 
 
@@ -169,7 +193,7 @@ def cancel(request: HttpRequest, opened: Opened) -> HttpResponse:
             lang=_lang(),
             recruiter_phone=phone,
         )
-        if not blocking(findings) and not unseen_warnings(findings, request.POST.getlist("seen")):
+        if _may_go_on(request, findings):
             try:
                 services.cancel_by_candidate(
                     opened.link,
@@ -179,16 +203,9 @@ def cancel(request: HttpRequest, opened: Opened) -> HttpResponse:
                     overridden=findings,
                 )
             except services.LinkSpent:
-                return _page(request, "candidates/dead.html", opened, status=410)
+                return _spent(request, opened)
             return _page(request, "candidates/done.html", opened, done="cancelled")
-    return _page(
-        request,
-        "candidates/cancel.html",
-        opened,
-        form=form,
-        findings=for_page(findings),
-        seen=[f["rule"] for f in findings if f["severity"] == "warn"],
-    )
+    return _form_page(request, "candidates/cancel.html", opened, form, findings)
 
 
 @with_link
@@ -216,7 +233,7 @@ def reschedule(request: HttpRequest, opened: Opened) -> HttpResponse:
             other_plans_movable=data["other_plans_movable"],
             times=times,
         )
-        if not blocking(findings) and not unseen_warnings(findings, request.POST.getlist("seen")):
+        if _may_go_on(request, findings):
             try:
                 services.reschedule_by_candidate(
                     opened.link,
@@ -228,13 +245,6 @@ def reschedule(request: HttpRequest, opened: Opened) -> HttpResponse:
                     overridden=findings,
                 )
             except services.LinkSpent:
-                return _page(request, "candidates/dead.html", opened, status=410)
+                return _spent(request, opened)
             return _page(request, "candidates/done.html", opened, done="reschedule")
-    return _page(
-        request,
-        "candidates/reschedule.html",
-        opened,
-        form=form,
-        findings=for_page(findings),
-        seen=[f["rule"] for f in findings if f["severity"] == "warn"],
-    )
+    return _form_page(request, "candidates/reschedule.html", opened, form, findings)
