@@ -21,6 +21,7 @@ from takt.interviews.services import audit, changes
 from takt.interviews.services.booking import conflicts
 from takt.interviews.services.cancelling import cancel_interview
 from takt.interviews.services.employer_mail import (
+    kind_of,
     queue_to_candidate,
     queue_to_recruiter,
     recruiter_of,
@@ -105,10 +106,8 @@ def choose_time(link: CandidateLink, alternative_id: int, *, now: datetime) -> I
         queue_to_recruiter(
             moved,
             recruiter,
+            to_recruiter,
             kind="time_chosen",
-            subject=to_recruiter.subject or "",
-            text=to_recruiter.text,
-            language=to_recruiter.language,
             change=change,
             method="REQUEST",
         )
@@ -137,15 +136,10 @@ def ask_other_times(link: CandidateLink, note: str, *, now: datetime) -> None:
             "%(name)s could not make any of the offered times for %(title)s and asks for "
             "others.\n\nTheir note:\n%(note)s"
         ) % {"name": interview.counterpart.name, "title": interview.title, "note": note.strip()}
-    queue_to_recruiter(
-        interview,
-        recruiter,
-        kind=f"other_times_{link.pk}",
-        subject=subject,
-        text=text,
-        language=_recruiter_language(),
-        change=change,
+    email = wording.ComposedMessage(
+        kind="email", language=_recruiter_language(), text=text, subject=subject
     )
+    queue_to_recruiter(interview, recruiter, email, kind=f"other_times_{link.pk}", change=change)
 
 
 def _close_offer(interview: Interview) -> None:
@@ -179,16 +173,12 @@ def cancel_by_candidate(
         situation = situation_for(
             interview, recruiter, member_language=_recruiter_language(), change=change
         )
-        email = next(
-            m for m in wording.compose(situation, "cancel", "candidate") if m.kind == "email"
-        )
+        email = kind_of(wording.compose(situation, "cancel", "candidate"), "email")
         queue_to_recruiter(
             interview,
             recruiter,
+            email,
             kind="candidate_cancel",
-            subject=email.subject or "",
-            text=email.text,
-            language=email.language,
             change=change,
             method="CANCEL",
         )
@@ -239,16 +229,12 @@ def reschedule_by_candidate(
             change=change,
             alternatives=times,
         )
-        email = next(
-            m for m in wording.compose(situation, "reschedule", "candidate") if m.kind == "email"
-        )
+        email = kind_of(wording.compose(situation, "reschedule", "candidate"), "email")
         queue_to_recruiter(
             interview,
             recruiter,
+            email,
             kind=f"candidate_reschedule_{change.pk}",
-            subject=email.subject or "",
-            text=email.text,
-            language=email.language,
             change=change,
         )
     return change
