@@ -1,5 +1,6 @@
 """Starting a cancellation or an offer of new times: why, in a sentence."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from takt.interviews.coaching import findings_now
 from takt.interviews.forms.employer import CancelForm, OfferReasonForm
+from takt.interviews.models import Interview
 from takt.interviews.services import changes, employer
 from takt.interviews.views.employer.lookup import team_interview
 
@@ -30,21 +32,10 @@ def start_cancel(request: HttpRequest, workspace_id: int, interview_id: int) -> 
                 actor=request.user,
             )
         except changes.NotAllowed:
-            messages.error(request, _("This interview already has a change in progress."))
-            return redirect(interview.get_absolute_url())
+            return _in_progress(request, interview)
         url = reverse("employer_change", args=[workspace_id, change.pk])
         return redirect(f"{url}?times=1" if request.POST.get("next") == "times" else url)
-    return render(
-        request,
-        "interviews/employer/start.html",
-        {
-            "workspace": interview.workspace,
-            "interview": interview,
-            "form": form,
-            "kind": "cancel",
-            "now_findings": findings_now(interview, timezone.now()),
-        },
-    )
+    return _start_page(request, interview, form, "cancel")
 
 
 @login_required
@@ -61,9 +52,15 @@ def start_offer(request: HttpRequest, workspace_id: int, interview_id: int) -> H
                 actor=request.user,
             )
         except changes.NotAllowed:
-            messages.error(request, _("This interview already has a change in progress."))
-            return redirect(interview.get_absolute_url())
+            return _in_progress(request, interview)
         return redirect("employer_change", workspace_id, change.pk)
+    return _start_page(request, interview, form, "reschedule")
+
+
+def _start_page(
+    request: HttpRequest, interview: Interview, form: forms.Form, kind: str
+) -> HttpResponse:
+    """The form that starts a cancellation or an offer, with the findings that apply now."""
     return render(
         request,
         "interviews/employer/start.html",
@@ -71,7 +68,13 @@ def start_offer(request: HttpRequest, workspace_id: int, interview_id: int) -> H
             "workspace": interview.workspace,
             "interview": interview,
             "form": form,
-            "kind": "reschedule",
+            "kind": kind,
             "now_findings": findings_now(interview, timezone.now()),
         },
     )
+
+
+def _in_progress(request: HttpRequest, interview: Interview) -> HttpResponse:
+    """One change at a time: say so and go back to the interview."""
+    messages.error(request, _("This interview already has a change in progress."))
+    return redirect(interview.get_absolute_url())
