@@ -74,3 +74,34 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             "(apt-get install chromium chromium-driver); .ci/run installs it and requires them",
             yellow=True,
         )
+
+
+@pytest.fixture
+def book_interview(team: dict[str, Any]) -> Callable[..., Any]:
+    """Books the team's candidate from `start` (for an hour unless `end` is given).
+
+    In Europe/Stockholm, booked by the recruiter, who is the one interviewer unless
+    `interviewers` says otherwise; `position`, `application`, `counterpart` and the
+    rest go to schedule_interview as given.
+    """
+    from takt.interviews.services.schedule import schedule_interview
+
+    def book(
+        start: datetime,
+        end: datetime | None = None,
+        *,
+        interviewers: list[AbstractUser] | None = None,
+        **extra: Any,
+    ) -> Any:
+        extra.setdefault("counterpart", team["candidate"])
+        return schedule_interview(
+            workspace=team["workspace"],
+            start=start,
+            end=end or start + timedelta(hours=1),
+            timezone="Europe/Stockholm",
+            interviewers=interviewers or [team["recruiter"]],
+            actor=team["recruiter"],
+            **extra,
+        )
+
+    return book

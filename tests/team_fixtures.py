@@ -1,5 +1,6 @@
 """Fixtures for the hiring team's pages (candidates, employer): a signed-in recruiter, bookings."""
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -9,7 +10,6 @@ from django.test import Client
 from django.utils import timezone
 
 from takt.interviews.models import Application, Interview
-from takt.interviews.services.schedule import schedule_interview
 
 
 @pytest.fixture(autouse=True)
@@ -25,17 +25,13 @@ def recruiter_client(team: dict[str, Any]) -> Client:
 
 
 @pytest.fixture
-def book(team: dict[str, Any]):
+def book(team: dict[str, Any], book_interview: Callable[..., Interview]):
     def make(hours_ahead: float = 72, person=None, application=None) -> Interview:
         start = (timezone.now() + timedelta(hours=hours_ahead)).replace(second=0, microsecond=0)
-        return schedule_interview(
-            workspace=team["workspace"],
-            counterpart=person or team["candidate"],
-            start=start,
-            end=start + timedelta(hours=1),
-            timezone="Europe/Stockholm",
+        return book_interview(
+            start,
             interviewers=[team["recruiter"], team["colleague"]],
-            actor=team["recruiter"],
+            counterpart=person or team["candidate"],
             position=team["position"],
             application=application or team["application"],
         )

@@ -7,8 +7,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from takt.interviews.services.schedule import schedule_interview
-
 
 @pytest.fixture
 def client_for(team) -> Client:
@@ -57,17 +55,11 @@ def test_a_bad_value_is_refused_next_to_the_field_and_nothing_saved(
 
 
 @pytest.mark.django_db
-def test_the_stored_notice_changes_what_the_interview_page_says(team, client_for) -> None:
+def test_the_stored_notice_changes_what_the_interview_page_says(
+    team, client_for, book_interview
+) -> None:
     start = timezone.now() + timedelta(hours=30)
-    interview = schedule_interview(
-        workspace=team["workspace"],
-        counterpart=team["candidate"],
-        start=start,
-        end=start + timedelta(hours=1),
-        timezone="Europe/Stockholm",
-        interviewers=[team["recruiter"]],
-        actor=team["recruiter"],
-    )
+    interview = book_interview(start)
     assert (
         'data-rule="notice.short"'
         not in client_for.get(interview.get_absolute_url()).content.decode()

@@ -7,7 +7,6 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from takt.interviews.models import Membership, Workspace
-from takt.interviews.services.schedule import schedule_interview
 
 # URLs outside the workspaces: sign-in, language, admin (staff only), the API (own tests).
 OUTSIDE = ("login", "logout", "set_language", "admin:", "api-")
@@ -35,17 +34,10 @@ def foreign_client(make_user) -> Client:
 
 
 @pytest.mark.django_db
-def test_every_workspace_url_is_a_404_for_a_foreign_user(team, soon, foreign_client) -> None:
-    interview = schedule_interview(
-        workspace=team["workspace"],
-        counterpart=team["candidate"],
-        start=soon(3),
-        end=soon(3) + timedelta(hours=1),
-        timezone="Europe/Stockholm",
-        interviewers=[team["recruiter"]],
-        actor=team["recruiter"],
-        position=team["position"],
-    )
+def test_every_workspace_url_is_a_404_for_a_foreign_user(
+    team, soon, book_interview, foreign_client
+) -> None:
+    interview = book_interview(soon(3), position=team["position"])
     from tests.foundation.scoping_ids import ids_for
 
     ids = ids_for(team, interview)
@@ -67,19 +59,11 @@ def test_every_workspace_url_is_a_404_for_a_foreign_user(team, soon, foreign_cli
 
 
 @pytest.mark.django_db
-def test_a_member_sees_the_same_pages(team, soon) -> None:
+def test_a_member_sees_the_same_pages(team, soon, book_interview) -> None:
     client = Client()
     client.force_login(team["recruiter"])
     workspace = team["workspace"]
-    interview = schedule_interview(
-        workspace=workspace,
-        counterpart=team["candidate"],
-        start=soon(3),
-        end=soon(3) + timedelta(hours=1),
-        timezone="Europe/Stockholm",
-        interviewers=[team["recruiter"]],
-        actor=team["recruiter"],
-    )
+    interview = book_interview(soon(3))
     for url in (
         reverse("dashboard", args=[workspace.pk]),
         interview.get_absolute_url(),
@@ -97,33 +81,19 @@ def test_signed_out_visitors_are_sent_to_sign_in(team) -> None:
 
 
 @pytest.mark.django_db
-def test_the_interview_page_shows_the_notice_findings_that_apply_now(team, soon) -> None:
+def test_the_interview_page_shows_the_notice_findings_that_apply_now(
+    team, soon, book_interview
+) -> None:
     from django.utils import timezone
 
     client = Client()
     client.force_login(team["recruiter"])
     start = timezone.now() + timedelta(hours=20)
-    interview = schedule_interview(
-        workspace=team["workspace"],
-        counterpart=team["candidate"],
-        start=start,
-        end=start + timedelta(hours=1),
-        timezone="Europe/Stockholm",
-        interviewers=[team["recruiter"]],
-        actor=team["recruiter"],
-    )
+    interview = book_interview(start)
     page = client.get(interview.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'data-rule="notice.short"' in page
     assert "19 hours" in page
-    later = schedule_interview(
-        workspace=team["workspace"],
-        counterpart=team["candidate"],
-        start=soon(5),
-        end=soon(5) + timedelta(hours=1),
-        timezone="Europe/Stockholm",
-        interviewers=[team["recruiter"]],
-        actor=team["recruiter"],
-    )
+    later = book_interview(soon(5))
     assert 'data-rule="notice.short"' not in client.get(later.get_absolute_url()).content.decode()
 
 
@@ -139,18 +109,11 @@ def test_a_job_seeker_reaches_add_interview_from_the_dashboard(make_user) -> Non
 
 
 @pytest.mark.django_db
-def test_a_team_names_its_interviews_by_the_candidate(team, soon) -> None:
+def test_a_team_names_its_interviews_by_the_candidate(team, soon, book_interview) -> None:
     client = Client()
     client.force_login(team["recruiter"])
-    interview = schedule_interview(
-        workspace=team["workspace"],
-        counterpart=team["candidate"],
-        start=soon(3),
-        end=soon(3) + timedelta(hours=1),
-        timezone="Europe/Stockholm",
-        interviewers=[team["recruiter"], team["colleague"]],
-        actor=team["recruiter"],
-        position=team["position"],
+    interview = book_interview(
+        soon(3), interviewers=[team["recruiter"], team["colleague"]], position=team["position"]
     )
     page = client.get(interview.get_absolute_url()).content.decode()
     assert "<h1>Erik Lind · Backendutvecklare</h1>" in page

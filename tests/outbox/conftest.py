@@ -1,13 +1,11 @@
 """Outbox fixtures: an interview to write about, messages in the queue, a real SMTP server."""
 
 from collections.abc import Callable
-from datetime import timedelta
 from typing import Any
 
 import pytest
 
 from takt.interviews.models import Interview
-from takt.interviews.services.schedule import schedule_interview
 from takt.outbox.invitations_for import invitation_for
 from takt.outbox.models import Message
 from takt.outbox.services import queue_message
@@ -29,17 +27,10 @@ def mail_server(settings: Any, smtp_server: SmtpServer) -> SmtpServer:  # noqa: 
 
 
 @pytest.fixture
-def interview(team: dict[str, Any], soon: Callable[..., Any]) -> Interview:
-    return schedule_interview(
-        workspace=team["workspace"],
-        counterpart=team["candidate"],
-        start=soon(3),
-        end=soon(3) + timedelta(hours=1),
-        timezone="Europe/Stockholm",
-        interviewers=[team["recruiter"]],
-        actor=team["recruiter"],
-        position=team["position"],
-    )
+def interview(
+    team: dict[str, Any], soon: Callable[..., Any], book_interview: Callable[..., Interview]
+) -> Interview:
+    return book_interview(soon(3), position=team["position"])
 
 
 @pytest.fixture

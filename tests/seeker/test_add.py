@@ -140,19 +140,8 @@ def test_a_file_that_is_no_calendar_is_refused_next_to_the_field(seeker) -> None
     assert "not a calendar file Takt can read" in response.content.decode()
 
 
-def test_every_seeker_page_is_a_404_in_a_team_workspace(team, soon) -> None:
-    from takt.interviews.services.schedule import schedule_interview
-
-    interview = schedule_interview(
-        workspace=team["workspace"],
-        counterpart=team["candidate"],
-        start=soon(3),
-        end=soon(3) + timedelta(hours=1),
-        timezone="Europe/Stockholm",
-        interviewers=[team["recruiter"]],
-        actor=team["recruiter"],
-        position=team["position"],
-    )
+def test_every_seeker_page_is_a_404_in_a_team_workspace(team, soon, book_interview) -> None:
+    interview = book_interview(soon(3), position=team["position"])
     client = Client()
     client.force_login(team["recruiter"])
     base = f"/w/{team['workspace'].pk}/interviews/"

@@ -8,21 +8,16 @@ from takt.interviews.services import changes
 from takt.interviews.services.booking import DoubleBooking
 from takt.interviews.services.cancelling import cancel_interview
 from takt.interviews.services.moving import move_interview
-from takt.interviews.services.schedule import schedule_interview
 from takt.outbox.models import Message
 from takt.outbox.services import queue_message
 
 
 @pytest.fixture
-def interview(team, soon) -> Interview:
-    return schedule_interview(
-        workspace=team["workspace"],
-        counterpart=team["candidate"],
-        start=soon(3, 9),
-        end=soon(3, 10),
-        timezone="Europe/Stockholm",
+def interview(team, soon, book_interview) -> Interview:
+    return book_interview(
+        soon(3, 9),
+        soon(3, 10),
         interviewers=[team["recruiter"], team["colleague"]],
-        actor=team["recruiter"],
         position=team["position"],
     )
 
@@ -57,16 +52,8 @@ def test_moving_keeps_the_uid_raises_the_sequence_and_moves_every_booking(interv
 
 
 @pytest.mark.django_db
-def test_a_move_onto_a_busy_time_changes_nothing(interview, team, soon):
-    schedule_interview(
-        workspace=team["workspace"],
-        counterpart=team["candidate"],
-        start=soon(5, 13),
-        end=soon(5, 14),
-        timezone="Europe/Stockholm",
-        interviewers=[team["colleague"]],
-        actor=team["recruiter"],
-    )
+def test_a_move_onto_a_busy_time_changes_nothing(interview, team, soon, book_interview):
+    book_interview(soon(5, 13), soon(5, 14), interviewers=[team["colleague"]])
     with pytest.raises(DoubleBooking):
         move_interview(interview, start=soon(5, 13), end=soon(5, 14), actor=team["recruiter"])
     interview.refresh_from_db()
