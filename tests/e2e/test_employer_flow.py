@@ -7,26 +7,22 @@ import pytest
 from django.utils import timezone
 
 from takt.interviews.models import Interview, Membership
-from takt.interviews.services.schedule import schedule_interview
 from tests.e2e.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("locale", ["sv-SE", "en-GB"])
-def test_emergency_cancel_then_offer_then_the_candidate_picks(team, new_page, shot, locale) -> None:
+def test_emergency_cancel_then_offer_then_the_candidate_picks(
+    team, book_interview, new_page, shot, locale
+) -> None:
     Membership.objects.filter(user=team["recruiter"]).update(phone="+46 8 555 010 00")
     team["candidate"].language = locale[:2]
     team["candidate"].save()
     start = (timezone.now() + timedelta(hours=6)).replace(second=0, microsecond=0)
-    interview = schedule_interview(
-        workspace=team["workspace"],
-        counterpart=team["candidate"],
-        start=start,
-        end=start + timedelta(hours=1),
-        timezone="Europe/Stockholm",
+    interview = book_interview(
+        start,
         interviewers=[team["recruiter"], team["colleague"]],
-        actor=team["recruiter"],
         position=team["position"],
         application=team["application"],
     )
