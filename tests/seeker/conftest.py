@@ -49,3 +49,19 @@ def seeker(make_user) -> dict[str, Any]:
 
 def step_url(interview: Any, step: str, flow: str = "reschedule") -> str:
     return f"/w/{interview.workspace_id}/interviews/{interview.pk}/{flow}/{step}/"
+
+
+def reschedule_and_reach_them(client: Client, interview: Any, reason: dict[str, str]) -> None:
+    """Walk a reschedule up to a call that got through: reason, notice, two own times, reached."""
+    client.post(step_url(interview, "why"), reason)
+    client.post(step_url(interview, "notice"))
+    client.post(
+        step_url(interview, "times"),
+        {
+            "own_day_1": "2030-06-04",
+            "own_time_1": "10:00",
+            "own_day_2": "2030-06-05",
+            "own_time_2": "13:00",
+        },
+    )
+    client.post(step_url(interview, "contact"), {"action": "call", "outcome": "reached"})

@@ -11,7 +11,7 @@ import pytest
 
 from takt.interviews.models import Change
 from takt.outbox.models import Message
-from tests.seeker.conftest import step_url
+from tests.seeker.conftest import reschedule_and_reach_them, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -28,25 +28,15 @@ def _event(client, interview) -> tuple[icalendar.Calendar, icalendar.Event]:
 
 def test_the_calendar_file_after_the_answer_updates_the_same_event(seeker) -> None:
     client, interview = seeker["client"], seeker["interview"]
-    client.post(
-        step_url(interview, "why"),
+    reschedule_and_reach_them(
+        client,
+        interview,
         {
             "reason_category": "conflict",
             "reason_text": "Jag är kallad som vittne till en rättegång den dagen.",
             "other_plans_movable": "no",
         },
     )
-    client.post(step_url(interview, "notice"))
-    client.post(
-        step_url(interview, "times"),
-        {
-            "own_day_1": "2030-06-04",
-            "own_time_1": "10:00",
-            "own_day_2": "2030-06-05",
-            "own_time_2": "13:00",
-        },
-    )
-    client.post(step_url(interview, "contact"), {"action": "call", "outcome": "reached"})
     _calendar, before = _event(client, interview)
     assert before.decoded("DTSTART") == interview.start
 

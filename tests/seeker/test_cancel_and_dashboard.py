@@ -8,7 +8,7 @@ from django.utils import timezone
 from takt.interviews.models import Change, Interview
 from takt.interviews.services.cancelling import cancel_interview
 from takt.outbox.models import Message
-from tests.seeker.conftest import step_url
+from tests.seeker.conftest import reschedule_and_reach_them, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -93,25 +93,15 @@ def test_a_draft_cancellation_left_unsent_nudges_on_the_dashboard(seeker) -> Non
 
 def test_the_follow_up_reminder_stays_until_it_is_sent(seeker) -> None:
     client, interview = seeker["client"], seeker["interview"]
-    client.post(
-        step_url(interview, "why"),
+    reschedule_and_reach_them(
+        client,
+        interview,
         {
             "reason_category": "illness",
             "reason_text": "Jag har blivit sjuk.",
             "other_plans_movable": "no",
         },
     )
-    client.post(step_url(interview, "notice"))
-    client.post(
-        step_url(interview, "times"),
-        {
-            "own_day_1": "2030-06-04",
-            "own_time_1": "10:00",
-            "own_day_2": "2030-06-05",
-            "own_time_2": "13:00",
-        },
-    )
-    client.post(step_url(interview, "contact"), {"action": "call", "outcome": "reached"})
     dashboard = f"/w/{interview.workspace_id}/"
     url = step_url(interview, "after")
     page = client.get(dashboard).content.decode()
@@ -134,25 +124,15 @@ def test_the_follow_up_reminder_stays_until_it_is_sent(seeker) -> None:
 def _reached_by_phone(seeker) -> Change:
     """A reschedule where the call got through: the follow-up note is now owed (M1.5)."""
     client, interview = seeker["client"], seeker["interview"]
-    client.post(
-        step_url(interview, "why"),
+    reschedule_and_reach_them(
+        client,
+        interview,
         {
             "reason_category": "illness",
             "reason_text": "Jag har blivit sjuk.",
             "other_plans_movable": "no",
         },
     )
-    client.post(step_url(interview, "notice"))
-    client.post(
-        step_url(interview, "times"),
-        {
-            "own_day_1": "2030-06-04",
-            "own_time_1": "10:00",
-            "own_day_2": "2030-06-05",
-            "own_time_2": "13:00",
-        },
-    )
-    client.post(step_url(interview, "contact"), {"action": "call", "outcome": "reached"})
     change = Change.objects.get(interview=interview)
     assert change.contacted_at is not None
     return change
