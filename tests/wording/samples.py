@@ -8,6 +8,18 @@ from takt.wording import Interview, Party, Reason, Situation, Slot
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
+# Every action and side compose() writes for.
+SITUATIONS = [
+    ("reschedule", "candidate"),
+    ("cancel", "candidate"),
+    ("cancel", "employer"),
+    ("reschedule", "employer"),
+    ("position_filled", "employer"),
+    ("followup", "candidate"),
+    ("schedule", "candidate"),
+    ("schedule", "employer"),
+]
+
 
 def at(day: int, hour: int, month: int = 3) -> datetime:
     """An instant in Stockholm in spring 2026."""

@@ -9,7 +9,7 @@ from takt.etiquette import check, has_apology, is_rude, promises_new_times, show
 from takt.wording import ComposedMessage, Reason, Situation, compose
 from takt.wording.reading import EXTRA_FIELDS
 from tests.wording.cases import CASES
-from tests.wording.samples import situation, slot
+from tests.wording.samples import SITUATIONS, situation, slot
 
 # The actions of each golden case as the check contract names them.
 ACTION = {
@@ -71,18 +71,6 @@ def _no_phone(base: Situation) -> Situation:
         candidate=replace(base.candidate, phone=None),
         contact=replace(base.contact, phone=None),
     )
-
-
-SITUATIONS = [
-    ("reschedule", "candidate"),
-    ("cancel", "candidate"),
-    ("cancel", "employer"),
-    ("reschedule", "employer"),
-    ("position_filled", "employer"),
-    ("followup", "candidate"),
-    ("schedule", "candidate"),
-    ("schedule", "employer"),
-]
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])

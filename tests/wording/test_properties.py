@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from takt.wording import ComposedMessage, Interview, Party, Reason, Situation, Slot, compose
 from takt.wording.compose import reason_sentence
 from takt.wording.dates import format_span
+from tests.wording.samples import SITUATIONS
 
 ZONES = ["Europe/Stockholm", "Europe/London", "America/New_York", "Asia/Tokyo", "Asia/Kolkata"]
 APOLOGY = re.compile(r"ber (än en gång )?om ursäkt|beklagar|sorry|apologise", re.IGNORECASE)
@@ -56,18 +57,6 @@ def situations(draw: st.DrawFn) -> Situation:
         stage=draw(st.sampled_from(["applied", "booked", "interviewed"])),
         link=draw(st.one_of(st.none(), st.just("https://takt.example/c/8f3k2"))),
     )
-
-
-SITUATIONS = [
-    ("reschedule", "candidate"),
-    ("cancel", "candidate"),
-    ("cancel", "employer"),
-    ("reschedule", "employer"),
-    ("position_filled", "employer"),
-    ("followup", "candidate"),
-    ("schedule", "candidate"),
-    ("schedule", "employer"),
-]
 
 
 def _sender(situation: Situation, side: str) -> Party:
