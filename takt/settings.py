@@ -68,6 +68,15 @@ TEMPLATES = [
 DATABASES = {"default": envconf.database(DATA_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache lives in the database so every web process, on every machine, shares it:
+# the candidate links' rate limit counts across all of them.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "takt_cache",
+    }
+}
+
 TASKS = {
     "default": {
         "BACKEND": envconf.env_str("TAKT_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

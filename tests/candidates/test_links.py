@@ -248,3 +248,17 @@ def test_a_language_the_candidate_chose_wins_over_the_one_on_file(team, book) ->
     assert "Välj en ny tid" in client.get(f"/c/{token}/").content.decode()
     client.post("/i18n/setlang/", {"language": "en", "next": f"/c/{token}/"})
     assert "Choose a new time" in client.get(f"/c/{token}/").content.decode()
+
+
+def test_the_rate_limit_is_counted_in_the_database_every_web_process_shares(team, book) -> None:
+    from django.db import connection
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/c/x/", REMOTE_ADDR="203.0.113.9")
+    for _ in range(ratelimit.LIMIT):
+        assert ratelimit.allow(request, "some-token")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cache_key FROM takt_cache")
+        keys = [row[0] for row in cursor.fetchall()]
+    assert any("link-rate" in key for key in keys)
+    assert ratelimit.allow(request, "some-token") is False

@@ -63,3 +63,15 @@ def test_ctrl_c_stops_the_web_server_and_the_worker(tmp_path: Path) -> None:
     finally:
         if serve.poll() is None:
             serve.kill()
+
+
+def test_migrate_creates_the_shared_cache_table(tmp_path: Path) -> None:
+    import sqlite3
+
+    env = dict(os.environ, TAKT_DATA_DIR=str(tmp_path))
+    env.pop("DATABASE_URL", None)
+    subprocess.run([sys.executable, "-m", "takt.cli", "migrate", "-v0"], env=env, check=True)
+    with sqlite3.connect(tmp_path / "takt.sqlite3") as db:
+        tables = {row[0] for row in db.execute("select name from sqlite_master")}
+    assert "takt_cache" in tables
+    assert "interviews_interview" in tables
