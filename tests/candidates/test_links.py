@@ -188,6 +188,8 @@ def test_the_candidate_asks_for_other_times(team, book) -> None:
 
 def test_the_candidate_cancels_with_coaching(team, book) -> None:
     interview = book(hours_ahead=10)
+    team["recruiter"].email = "anna@norrsken.example"
+    team["recruiter"].save()
     _change, token, _ = _offer(team, interview)
     from takt.interviews.models import Membership
 
@@ -215,6 +217,16 @@ def test_the_candidate_cancels_with_coaching(team, book) -> None:
     assert interview.status == Interview.Status.CANCELLED
     team["application"].refresh_from_db()
     assert team["application"].stage == "withdrawn"
+    # Both calendars drop the interview: a CANCEL with the new SEQUENCE, to each side.
+    for kind, to in (
+        ("candidate_cancel", "anna@norrsken.example"),
+        ("cancel_received", "erik@example.se"),
+    ):
+        sent = Message.objects.get(interview=interview, kind=kind)
+        assert sent.recipient_email == to
+        assert sent.ical_method == "CANCEL"
+        assert "METHOD:CANCEL" in sent.ical and "STATUS:CANCELLED" in sent.ical
+        assert f"SEQUENCE:{interview.sequence}" in sent.ical
 
 
 def test_the_candidate_asks_to_reschedule(team, book) -> None:

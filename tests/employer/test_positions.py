@@ -42,6 +42,9 @@ def test_it_tells_everyone_in_words_for_their_stage_and_cancels_interviews(team,
     assert not interview.bookings.filter(active=True).exists()
     booked = Message.objects.get(recipient_email="erik@example.se")
     assert booked.ical_method == "CANCEL" and f"SEQUENCE:{interview.sequence}" in booked.ical
+    # The attached calendar itself must say CANCEL, not only the row's label.
+    assert "METHOD:CANCEL" in booked.ical and "STATUS:CANCELLED" in booked.ical
+    assert f"UID:{interview.uid}" in booked.ical
     thanks = Message.objects.get(recipient_email="interviewed1@example.se")
     assert "träffa oss" in thanks.text
     assert not Message.objects.filter(recipient_email="interviewed0@example.se").exists()

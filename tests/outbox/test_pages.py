@@ -122,6 +122,19 @@ def test_an_interview_downloads_as_a_published_ics(team, interview, client_for) 
     assert str(event["UID"]) == interview.uid
     assert int(event["SEQUENCE"]) == interview.sequence
     assert event.decoded("DTSTART") == interview.start
+    assert str(event["STATUS"]) == "CONFIRMED"
+
+
+def test_a_cancelled_interview_downloads_as_cancelled(team, interview, client_for) -> None:
+    from takt.interviews.services.cancelling import cancel_interview
+
+    cancel_interview(interview, actor=team["recruiter"])
+    interview.refresh_from_db()
+    response = client_for.get(reverse("invite_ics", args=[team["workspace"].pk, interview.pk]))
+    event = Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert str(event["UID"]) == interview.uid
+    assert int(event["SEQUENCE"]) == interview.sequence == 1
 
 
 def test_the_failed_message_page_reads_in_swedish(mail_server, queue, team, client_for) -> None:

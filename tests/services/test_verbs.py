@@ -70,6 +70,15 @@ def test_cancelling_frees_the_time_and_raises_the_sequence(interview, team):
 
 
 @pytest.mark.django_db
+def test_cancelling_twice_is_one_cancellation(interview, team):
+    cancel_interview(interview, actor=team["recruiter"])
+    again = cancel_interview(interview, actor=team["recruiter"])
+    # A second CANCEL with a higher SEQUENCE would be a new calendar update for nothing.
+    assert again.sequence == 1
+    assert interview.audit.filter(verb="interview.cancelled").count() == 1
+
+
+@pytest.mark.django_db
 def test_an_interview_has_one_open_change_at_a_time(interview, team):
     change = _change(interview, team)
     assert change.reason_text == "Jag är sjuk."
@@ -147,3 +156,20 @@ def test_a_new_sequence_is_a_new_message(interview, team, soon):
     _queue(moved, team)
     assert Message.objects.count() == 2
     assert len(set(Message.objects.values_list("message_id", flat=True))) == 2
+
+
+@pytest.mark.django_db
+def test_the_same_address_in_other_letters_is_the_same_message(interview, team):
+    first = _queue(interview, team)
+    again = queue_message(
+        workspace=team["workspace"],
+        interview=interview,
+        kind="employer_cancel",
+        recipient_name="Erik Lind",
+        recipient_email=" Erik@Example.SE ",
+        language="sv",
+        subject="Intervjun",
+        text="Hej Erik!",
+    )
+    assert again.pk == first.pk
+    assert Message.objects.count() == 1
