@@ -220,6 +220,14 @@ def test_invalid_names_the_reversed_and_the_past_alternative() -> None:
     )
 
 
+def test_an_alternative_that_ends_as_it_starts_is_invalid() -> None:
+    data = calm()
+    data["alternatives"][1] = slot("2026-05-13T14:00:00+02:00", "2026-05-13T14:00:00+02:00")
+    found = finding(data, "alternatives.invalid", "en")
+    assert found["message"].startswith("Alternative 2 (")
+    assert "alternatives.invalid" not in rules(calm())
+
+
 def test_an_alternative_starting_right_now_is_valid() -> None:
     data = calm(now="2026-05-12T10:00:00+02:00")
     data["alternatives"][1:] = [
@@ -261,6 +269,15 @@ def test_conflict_sees_a_long_block_that_started_long_before() -> None:
     assert finding(data, "alternatives.conflict", "en")["message"].startswith(
         "Alternative 1 (Tuesday 12 May at 10:00\u201311:00) clashes"
     )
+
+
+def test_conflict_looks_only_at_valid_alternatives() -> None:
+    # Alternative 3 has passed and overlaps the busy block: invalid says so, conflict stays quiet.
+    data = calm(busy=[slot("2026-05-01T09:00:00+02:00", "2026-05-01T12:00:00+02:00")])
+    data["alternatives"][2] = slot("2026-05-01T10:00:00+02:00", "2026-05-01T11:00:00+02:00")
+    found = rules(data)
+    assert "alternatives.invalid" in found
+    assert "alternatives.conflict" not in found
 
 
 def test_conflict_needs_a_connected_calendar() -> None:
@@ -309,8 +326,19 @@ def test_same_day_uses_the_interview_zone_not_utc() -> None:
     )
     assert "alternatives.same_day" not in rules(data)
     assert "alternatives.same_day" not in rules(calm(side="employer"))
-    data["side"] = "candidate"
-    assert "alternatives.same_day" not in rules(data)
+
+
+def test_same_day_is_only_for_an_employer_with_two_or_more_times() -> None:
+    one_day = [
+        slot("2026-05-12T09:00:00+02:00", "2026-05-12T10:00:00+02:00"),
+        slot("2026-05-12T13:00:00+02:00", "2026-05-12T14:00:00+02:00"),
+    ]
+    assert "alternatives.same_day" in rules(calm(side="employer", alternatives=one_day))
+    # The same times from a candidate: the guide asks this of the employer only (M3.3).
+    assert "alternatives.same_day" not in rules(calm(side="candidate", alternatives=one_day))
+    # One time is on one day by necessity; too_few speaks to that.
+    single = rules(calm(side="employer", alternatives=one_day[:1]))
+    assert "alternatives.too_few" in single and "alternatives.same_day" not in single
 
 
 # contact.phone_first

@@ -32,6 +32,14 @@ def test_spring_forward_makes_24_wall_clock_hours_only_23_real_ones() -> None:
     assert message == "Intervjun börjar om 23 timmar. Ring hellre än att mejla."
 
 
+def test_two_local_times_in_the_same_zone_count_real_hours_too() -> None:
+    # Both naive, both in the interview's zone: Python subtracts two datetimes that share
+    # one tzinfo by their wall clocks, which would say 24 hours here.
+    message = notice(change("2026-03-28T09:30:00", "2026-03-29T09:30:00"))
+    assert message == "Intervjun börjar om 23 timmar. Ring hellre än att mejla."
+    assert notice(change("2026-10-24T09:30:00", "2026-10-25T08:30:00")) is None  # 24 real hours
+
+
 def test_spring_forward_the_other_way_25_wall_clock_hours_are_24_real_ones() -> None:
     assert notice(change("2026-03-28T08:30:00+01:00", "2026-03-29T09:30:00")) is None
 
