@@ -135,7 +135,7 @@ def test_two_candidates_race_for_one_time_and_exactly_one_wins(
     assert won.status_code == 200
     assert lost.status_code == 409
     body = lost.content.decode()
-    assert "booked that time a moment ago" in body or "bokade den tiden" in body
+    assert "booked that time a moment ago" in body  # Maja Holm reads English
     # The loser sees the remaining times, and can take one of them.
     remaining = re.findall(r'name="alternative" value="(\d+)"', body)
     assert len(remaining) == 2 and pick[token2] not in remaining
@@ -241,14 +241,11 @@ def test_the_candidate_asks_to_reschedule(team, book) -> None:
         "time_1": later,
         "time_2": later2,
     }
-    first = Client().post(f"/c/{token}/reschedule/", data)
-    seen = re.findall(r'name="seen" value="([^"]+)"', first.content.decode())
-    done = (
-        first
-        if first.status_code == 200 and not seen
-        else Client().post(f"/c/{token}/reschedule/", {**data, "seen": seen})
-    )
-    assert "Thank you" in done.content.decode() or "Tack" in done.content.decode()
+    done = Client().post(f"/c/{token}/reschedule/", data)
+    # Ill, the other plan cannot move, two times well ahead: nothing to go past, sent at once.
+    assert done.status_code == 200
+    assert 'name="seen"' not in done.content.decode()
+    assert "Tack" in done.content.decode()  # Erik reads Swedish
     change = Change.objects.get(interview=interview, side="candidate")
     assert change.alternatives.count() == 2
 
