@@ -61,7 +61,9 @@ def test_it_refuses_a_caller_without_a_token_or_session() -> None:
 def test_a_signed_in_session_may_call_it(make_user) -> None:
     client = Client()
     client.force_login(make_user("web-user"))
-    assert _post(client, SITUATION, None).status_code == 200
+    response = _post(client, SITUATION, None)
+    assert response.status_code == 200
+    assert response.json() == etiquette.check(SITUATION, "sv")
 
 
 @pytest.mark.django_db

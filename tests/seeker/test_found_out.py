@@ -71,9 +71,15 @@ def test_empty_means_just_now_and_nothing_is_delayed(seeker, flow, reason) -> No
 
 def test_a_recent_time_goes_on_without_a_warning(seeker) -> None:
     client, interview = seeker["client"], seeker["interview"]
-    response = client.post(step_url(interview, "why"), {**RESCHEDULE, "found_out": _local(3)})
-    assert response.status_code == 302
-    assert client.get(step_url(interview, "notice")).status_code == 200
+    typed = _local(3)
+    response = client.post(step_url(interview, "why"), {**RESCHEDULE, "found_out": typed})
+    assert response.status_code == 302  # no "continue anyway" asked for
+    change = Change.objects.get(interview=interview)
+    assert change.known_since == datetime.fromisoformat(typed).replace(tzinfo=STOCKHOLM)
+    assert change.overridden == []
+    notice = client.get(step_url(interview, "notice"))
+    assert notice.status_code == 200
+    assert 'data-rule="notice.delayed"' not in notice.content.decode()
 
 
 def test_saving_the_reason_again_keeps_when_they_found_out(seeker) -> None:
