@@ -64,7 +64,9 @@ def test_the_stored_notice_changes_what_the_interview_page_says(
         'data-rule="notice.short"'
         not in client_for.get(interview.get_absolute_url()).content.decode()
     )
-    team["workspace"].policy = {"min_notice_hours": 48, "link_expiry_hours": 72}
+    # A key the rules do not know (another product setting) must not break the page:
+    # only the etiquette keys go to the checker, which refuses unknown ones.
+    team["workspace"].policy = {"min_notice_hours": 48, "some_other_setting": 72}
     team["workspace"].save()
     assert (
         'data-rule="notice.short"' in client_for.get(interview.get_absolute_url()).content.decode()
