@@ -36,6 +36,9 @@ class BusyTime:
     start: datetime
     end: datetime
     summary: str | None = None
+    # The event's UID: Takt's own invitation, once in this calendar, carries the
+    # interview's UID, so the interview being moved is not counted against itself.
+    uid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -317,7 +320,10 @@ def _expand(
             continue
         budget.occurrence()
         summary = component.get("SUMMARY")
-        busy.append(BusyTime(start, end, str(summary) if summary else None))
+        uid = component.get("UID")
+        busy.append(
+            BusyTime(start, end, str(summary) if summary else None, str(uid) if uid else None)
+        )
     return busy
 
 

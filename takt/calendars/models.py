@@ -61,6 +61,8 @@ class BusyTime(models.Model):
     start = models.DateTimeField()
     end = models.DateTimeField()
     summary = models.CharField(max_length=300, blank=True)
+    # The event's UID; an interview's own invitation has the interview's uid.
+    uid = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["start"]

@@ -183,7 +183,13 @@ def _store(source: CalendarSource, found: Sequence[ics.BusyTime]) -> None:
     source.busy.all().delete()
     BusyTime.objects.bulk_create(
         [
-            BusyTime(source=source, start=b.start, end=b.end, summary=(b.summary or "")[:300])
+            BusyTime(
+                source=source,
+                start=b.start,
+                end=b.end,
+                summary=(b.summary or "")[:300],
+                uid=(b.uid or "")[:300],
+            )
             for b in found
         ],
         batch_size=1000,
@@ -207,7 +213,7 @@ def busy_for(
     WINDOW_AHEAD) gets None too: what it does not cover, it cannot call free.
     """
     users = list(users)
-    calendars = _calendar_busy(users, window_start, window_end)
+    calendars = _calendar_busy(users, window_start, window_end, exclude)
     bookings = _booking_busy(users, window_start, window_end, exclude)
     stale = _not_covering(users, window_end)
     result: dict[int, list[Span] | None] = {}
@@ -230,14 +236,19 @@ def _ids(users: Iterable[AbstractBaseUser]) -> list[int]:
 
 
 def _calendar_busy(
-    users: Iterable[AbstractBaseUser], start: datetime, end: datetime
+    users: Iterable[AbstractBaseUser],
+    start: datetime,
+    end: datetime,
+    exclude: Interview | None = None,
 ) -> dict[int, list[Interval]]:
     ids = _ids(users)
     connected = CalendarSource.objects.filter(owner_id__in=ids).values_list("owner_id", flat=True)
     found: dict[int, list[Interval]] = {owner: [] for owner in connected}
-    rows = BusyTime.objects.filter(
-        source__owner_id__in=ids, start__lt=end, end__gt=start
-    ).values_list("source__owner_id", "start", "end")
+    query = BusyTime.objects.filter(source__owner_id__in=ids, start__lt=end, end__gt=start)
+    if exclude is not None:
+        # The interview's own invitation in their calendar is the interview itself.
+        query = query.exclude(uid=exclude.uid)
+    rows = query.values_list("source__owner_id", "start", "end")
     for owner, busy_start, busy_end in rows:
         found[owner].append(Interval(busy_start, busy_end))
     return found
@@ -289,7 +300,7 @@ def free_times(
     if not users:
         raise ValueError("free_times needs at least one user")
     window_end = now + timedelta(days=window_days)
-    calendars = _calendar_busy(users, now, window_end)
+    calendars = _calendar_busy(users, now, window_end, exclude)
     bookings = _booking_busy(users, now, window_end, exclude)
     hours = WorkingHours(zone)
     attendees = [

@@ -234,3 +234,33 @@ def test_a_calendar_read_too_long_ago_cannot_call_a_far_time_free(team) -> None:
     )
     assert [f["rule"] for f in findings] == ["schedule.unchecked"]
     assert busy_for([recruiter], NOW, NOW + timedelta(days=100)) == {recruiter.pk: []}
+
+
+def test_the_interviews_own_invitation_in_a_calendar_does_not_count_against_moving_it(
+    team,
+) -> None:
+    recruiter = team["recruiter"]
+    interview = book(team, [recruiter], utc(2026, 3, 4, 10))
+    # Takt's invitation, accepted into the recruiter's calendar, carries the interview's UID.
+    connect(
+        team,
+        recruiter,
+        event(interview.uid, utc(2026, 3, 4, 10), summary="Intervju"),
+        event("lunch@t", utc(2026, 3, 5, 11)),
+    )
+    window = (utc(2026, 3, 2), utc(2026, 3, 9))
+
+    assert busy_for([recruiter], *window)[recruiter.pk] == [
+        (utc(2026, 3, 4, 10), utc(2026, 3, 4, 11)),
+        (utc(2026, 3, 5, 11), utc(2026, 3, 5, 12)),
+    ]
+    assert busy_for([recruiter], *window, exclude=interview)[recruiter.pk] == [
+        (utc(2026, 3, 5, 11), utc(2026, 3, 5, 12)),
+    ]
+    slot = (utc(2026, 3, 4, 10), utc(2026, 3, 4, 11))
+    kept = check_schedule([recruiter], *slot, now=NOW, timezone="Europe/Stockholm", lang="en")
+    assert "schedule.conflict" in [finding["rule"] for finding in kept]
+    moved = check_schedule(
+        [recruiter], *slot, now=NOW, timezone="Europe/Stockholm", lang="en", exclude=interview
+    )
+    assert "schedule.conflict" not in [finding["rule"] for finding in moved]

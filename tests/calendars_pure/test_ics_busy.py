@@ -219,3 +219,13 @@ def test_an_event_with_a_duration_ends_after_it():
     (found,) = busy(calendar(event))
 
     assert found.end == utc(2026, 3, 10, 11, 30)
+
+
+def test_each_busy_time_keeps_its_events_uid():
+    found = busy(
+        calendar(
+            "UID:0f3c@takt\nDTSTAMP:20260101T000000Z\nDTSTART:20260303T090000Z\n"
+            "DTEND:20260303T100000Z\nSUMMARY:Intervju",
+        )
+    )
+    assert [(b.uid, b.summary) for b in found] == [("0f3c@takt", "Intervju")]
