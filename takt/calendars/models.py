@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from takt.calendars.credentials import EncryptedTextField
 from takt.calendars.errors import CalendarError
 from takt.interviews.models import Workspace
 
@@ -22,7 +23,8 @@ class CalendarSource(models.Model):
     name = models.CharField(_("name"), max_length=200, blank=True)
     url = models.URLField(_("address"), max_length=1000, blank=True)
     username = models.CharField(_("user name"), max_length=200, blank=True)
-    password = models.CharField(_("password"), max_length=500, blank=True)
+    # Sealed in the database (see credentials.py); read and written in the clear here.
+    password = EncryptedTextField(_("password"), blank=True)
     ics_data = models.BinaryField(blank=True, null=True)
     timezone = models.CharField(_("time zone"), max_length=64, default="Europe/Stockholm")
     last_synced_at = models.DateTimeField(null=True, blank=True)
