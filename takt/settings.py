@@ -10,6 +10,8 @@ BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = envconf.data_dir()
 
 SECRET_KEY = envconf.secret_key(DATA_DIR)
+# Earlier keys, comma-separated, still accepted after a rotation (sessions, sealed passwords).
+SECRET_KEY_FALLBACKS = envconf.env_list("SECRET_KEY_FALLBACKS", [])
 DEBUG = envconf.env_bool("DEBUG", False)
 ALLOWED_HOSTS = envconf.env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = envconf.env_list("CSRF_TRUSTED_ORIGINS", [])
