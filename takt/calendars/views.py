@@ -6,20 +6,17 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from takt.calendars import services
 from takt.calendars.errors import CalendarError
 from takt.calendars.forms import CalendarSourceForm
 from takt.calendars.models import BusyTime, CalendarSource
 from takt.interviews.access import workspace_for
+from takt.interviews.coaching import page_language
 
 UPCOMING = 5
-
-
-def _lang() -> str:
-    return "sv" if (get_language() or "sv").startswith("sv") else "en"
 
 
 def _source_for(request: HttpRequest, workspace_id: int, source_id: int) -> CalendarSource:
@@ -38,7 +35,7 @@ def calendar_list(request: HttpRequest, workspace_id: int) -> HttpResponse:
         .annotate(busy_count=Count("busy"))
         .order_by("name", "pk")
     )
-    lang = _lang()
+    lang = page_language()
     for source in sources:
         source.error_text = source.error_message(lang)  # type: ignore[attr-defined]
     upcoming = BusyTime.objects.filter(source__in=sources, end__gt=timezone.now()).select_related(
@@ -70,7 +67,7 @@ def calendar_add(request: HttpRequest, workspace_id: int) -> HttpResponse:
                 zone=data["timezone"],
             )
         except CalendarError as error:
-            form.add_error(form.error_field(), error.message(_lang()))
+            form.add_error(form.error_field(), error.message(page_language()))
         else:
             messages.success(
                 request,
@@ -90,9 +87,9 @@ def calendar_refresh(request: HttpRequest, workspace_id: int, source_id: int) ->
     source = _source_for(request, workspace_id, source_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    result = services.refresh_source(source, lang=_lang())
+    result = services.refresh_source(source, lang=page_language())
     if result.error is not None:
-        messages.error(request, result.error.message(_lang()))
+        messages.error(request, result.error.message(page_language()))
     else:
         messages.success(
             request,

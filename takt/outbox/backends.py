@@ -8,6 +8,11 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.message import EmailMessage
 
 
+def eml_name(message_id: str) -> str:
+    """The file a message is kept in: named after its Message-ID, so a resend overwrites."""
+    return message_id.strip().strip("<>").replace("/", "_") + ".eml"
+
+
 class EmlFolderBackend(BaseEmailBackend):
     def __init__(self, *, folder: str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -17,7 +22,8 @@ class EmlFolderBackend(BaseEmailBackend):
         self.folder.mkdir(parents=True, exist_ok=True)
         for message in email_messages:
             raw = message.message()
-            # Named after the Message-ID, so a resend after a crash overwrites, never doubles.
-            ident = str(raw["Message-ID"] or id(message)).strip("<>").replace("/", "_")
-            (self.folder / f"{ident}.eml").write_bytes(raw.as_bytes())
+            # A resend after a crash overwrites its file, never doubles it.
+            (self.folder / eml_name(str(raw["Message-ID"] or id(message)))).write_bytes(
+                raw.as_bytes()
+            )
         return len(email_messages)

@@ -7,8 +7,8 @@ from takt.interviews.models import Interview
 from takt.outbox.invitation import Invitation, build_invitation
 
 
-def invitation_for(interview: Interview, method: str, organizer: tuple[str, str]) -> bytes:
-    """REQUEST for a booked or moved interview, CANCEL for a cancelled one; same UID always."""
+def invitation_data(interview: Interview, method: str, organizer: tuple[str, str]) -> Invitation:
+    """The interview as the calendar sees it at its current SEQUENCE: same UID always."""
     counterpart = interview.counterpart
     attendees = [(counterpart.name, counterpart.email)] if counterpart.email else []
     attendees += [
@@ -16,21 +16,23 @@ def invitation_for(interview: Interview, method: str, organizer: tuple[str, str]
         for booking in interview.bookings.select_related("user")
         if booking.user.email
     ]
-    place = interview.location or interview.video_link
-    return build_invitation(
-        Invitation(
-            uid=interview.uid,
-            sequence=interview.sequence,
-            method=method,  # type: ignore[arg-type]
-            start=interview.start,
-            end=interview.end,
-            timezone=interview.timezone,
-            summary=interview.title,
-            description=interview.video_link or "",
-            location=place,
-            organizer=organizer,
-            attendees=attendees,
-            dtstamp=timezone.now(),
-            url=f"{settings.SITE_URL}{interview.get_absolute_url()}",
-        )
+    return Invitation(
+        uid=interview.uid,
+        sequence=interview.sequence,
+        method=method,  # type: ignore[arg-type]
+        start=interview.start,
+        end=interview.end,
+        timezone=interview.timezone,
+        summary=interview.title,
+        description=interview.video_link or "",
+        location=interview.location or interview.video_link,
+        organizer=organizer,
+        attendees=attendees,
+        dtstamp=timezone.now(),
+        url=f"{settings.SITE_URL}{interview.get_absolute_url()}",
     )
+
+
+def invitation_for(interview: Interview, method: str, organizer: tuple[str, str]) -> bytes:
+    """REQUEST for a booked or moved interview, CANCEL for a cancelled one; same UID always."""
+    return build_invitation(invitation_data(interview, method, organizer))

@@ -1,5 +1,6 @@
 """The outbox page (what was sent, what waits, what failed) and an interview's .ics download."""
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,9 @@ from django.utils.translation import gettext as _
 
 from takt.interviews import access
 from takt.interviews.models import Interview, Workspace
+from takt.outbox.backends import eml_name
 from takt.outbox.invitation import Invitation, build_download
+from takt.outbox.invitations_for import invitation_data
 from takt.outbox.models import Message
 from takt.outbox.resending import send_again
 
@@ -118,20 +121,9 @@ def _invitation(interview: Interview, request: HttpRequest) -> Invitation:
     user = request.user
     name = user.get_full_name() or user.get_username()  # type: ignore[union-attr]
     organizer = (name, user.email or settings.DEFAULT_FROM_EMAIL)  # type: ignore[union-attr]
-    return Invitation(
-        uid=interview.uid,
-        sequence=interview.sequence,
-        method="CANCEL" if interview.status == Interview.Status.CANCELLED else "REQUEST",
-        start=interview.start,
-        end=interview.end,
-        timezone=interview.timezone,
-        summary=interview.title,
-        description=interview.video_link or "",
-        location=interview.location or interview.video_link,
-        organizer=organizer,
-        dtstamp=timezone.now(),
-        url=f"{settings.SITE_URL}{interview.get_absolute_url()}",
-    )
+    method = "CANCEL" if interview.status == Interview.Status.CANCELLED else "REQUEST"
+    # A file to import into one's own calendar invites nobody.
+    return replace(invitation_data(interview, method, organizer), attendees=[])
 
 
 def _eml_folder() -> Path | None:
@@ -146,7 +138,5 @@ def _eml_file(message: Message) -> Path | None:
     folder = _eml_folder()
     if folder is None:
         return None
-    # Named as EmlFolderBackend names it: the Message-ID without its angle brackets.
-    name = message.message_id.strip("<>").replace("/", "_")
-    path = folder / f"{name}.eml"
+    path = folder / eml_name(message.message_id)
     return path if path.parent == folder else None

@@ -51,3 +51,9 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.workspace}"
+
+    @classmethod
+    def phone_of(cls, workspace: Workspace, user: object) -> str:
+        """The member's phone in that workspace, or "" when none is known."""
+        found = cls.objects.filter(workspace=workspace, user=user).values_list("phone", flat=True)
+        return next(iter(found), "")

@@ -38,10 +38,7 @@ def recruiter_of(interview: Interview, change: Change | None = None) -> User | N
 
 
 def recruiter_phone(interview: Interview, user: User | None) -> str:
-    if user is None:
-        return ""
-    membership = Membership.objects.filter(workspace=interview.workspace, user=user).first()
-    return membership.phone if membership else ""
+    return Membership.phone_of(interview.workspace, user) if user is not None else ""
 
 
 def drafts(

@@ -16,11 +16,10 @@ def _iso(moment: datetime | None) -> str | None:
 
 def member_party(user: User, interview: Interview, language: str) -> wording.Party:
     """A workspace member (recruiter or job seeker) as one side of the conversation."""
-    membership = Membership.objects.filter(workspace=interview.workspace, user=user).first()
     return wording.Party(
         name=user.get_full_name() or user.get_username(),
         email=user.email or None,
-        phone=(membership.phone if membership else "") or None,
+        phone=Membership.phone_of(interview.workspace, user) or None,
         language=language,
         timezone=interview.timezone,
     )
