@@ -1,10 +1,11 @@
 """Shared fixtures: users, workspaces and a fast password hasher."""
 
-from collections.abc import Callable
-from datetime import datetime, timedelta
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
@@ -13,6 +14,18 @@ from django.utils import timezone
 
 def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# Every test starts at one pinned instant, a Monday morning in May far from any DST change,
+# and the clock ticks on from there: nothing depends on the day the suite runs (zone names
+# such as "British Summer Time", weekdays, DST between "now" and an interview).
+PINNED_NOW = datetime(2026, 5, 4, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _pinned_clock() -> Iterator[None]:
+    with time_machine.travel(PINNED_NOW, tick=True):
+        yield
 
 
 @pytest.fixture
