@@ -74,7 +74,7 @@ def _one() -> None:
     from django.contrib.auth.models import User
     from django.utils import timezone
 
-    from takt.interviews.models import (
+    from takt.core.models import (
         Application,
         Booking,
         Interview,
@@ -83,7 +83,7 @@ def _one() -> None:
         Position,
         Workspace,
     )
-    from takt.interviews.services.positions import close_position
+    from takt.hiring.positions import close_position
     from takt.outbox.models import Message
 
     recruiter = User.objects.create_user("anna", "anna@norrsken.example", first_name="Anna")

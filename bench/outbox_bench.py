@@ -128,7 +128,7 @@ class _Server:
 def _queue(count: int) -> float:
     from django.db import transaction
 
-    from takt.interviews.models import Workspace
+    from takt.core.models import Workspace
     from takt.outbox.invitation import Invitation, build_invitation
     from takt.outbox.services import queue_message
 

@@ -28,11 +28,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_tasks_db",
-    "takt.interviews",
+    # In layers, bottom up (README, architecture): core; outbox and calendars; the two sides'
+    # flows; the candidate pages and the API.
+    "takt.core",
     "takt.outbox",
     "takt.calendars",
-    "takt.api",
+    "takt.seeker",
+    "takt.hiring",
     "takt.candidates",
+    "takt.api",
 ]
 
 MIDDLEWARE = [
@@ -61,7 +65,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "takt.interviews.context.workspaces",
+                "takt.core.context.workspaces",
             ],
         },
     }

@@ -11,9 +11,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("c/", include("takt.candidates.urls")),
-    path("", include("takt.interviews.urls")),
-    path("", include("takt.interviews.urls_seeker")),
-    path("", include("takt.interviews.urls_employer")),
+    path("", include("takt.core.urls")),
+    path("", include("takt.seeker.urls")),
+    path("", include("takt.hiring.urls")),
     path("", include("takt.outbox.urls")),
     path("", include("takt.calendars.urls")),
 ]

@@ -43,7 +43,7 @@ def make_user(db: None) -> Callable[..., AbstractUser]:
 @pytest.fixture
 def team(make_user: Callable[..., AbstractUser]) -> dict[str, Any]:
     """A hiring team with a recruiter, a second interviewer, a position and a candidate."""
-    from takt.interviews.models import Application, Membership, Person, Position, Workspace
+    from takt.core.models import Application, Membership, Person, Position, Workspace
 
     recruiter = make_user("recruiter", first_name="Anna", last_name="Berg")
     colleague = make_user("colleague", first_name="Johan", last_name="Ek")
@@ -97,7 +97,7 @@ def book_interview(team: dict[str, Any]) -> Callable[..., Any]:
     `interviewers` says otherwise; `position`, `application`, `counterpart` and the
     rest go to schedule_interview as given.
     """
-    from takt.interviews.services.schedule import schedule_interview
+    from takt.core.schedule import schedule_interview
 
     def book(
         start: datetime,

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from takt.interviews.models import Application, Interview
+from takt.core.models import Application, Interview
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +41,7 @@ def book(team: dict[str, Any], book_interview: Callable[..., Interview]):
 
 @pytest.fixture
 def second_candidate(team: dict[str, Any]):
-    from takt.interviews.models import Person
+    from takt.core.models import Person
 
     person = Person.objects.create(
         workspace=team["workspace"], name="Maja Holm", email="maja@example.se", language="en"

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from takt.calendars.credentials import EncryptedTextField
 from takt.calendars.errors import CalendarError
-from takt.interviews.models import Workspace
+from takt.core.models import Workspace
 
 
 class CalendarSource(models.Model):

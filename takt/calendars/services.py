@@ -28,8 +28,8 @@ from takt.calendars import ics
 from takt.calendars.caldav_reader import read_caldav_busy
 from takt.calendars.errors import CalendarError
 from takt.calendars.models import BusyTime, CalendarSource
+from takt.core.models import Booking, Interview, Workspace
 from takt.etiquette import check
-from takt.interviews.models import Booking, Interview, Workspace
 from takt.scheduling import Attendee, Interval, WorkingHours, find_slots, merge
 
 # The busy times kept per source: a week back (for "what was I doing") and four

@@ -13,8 +13,8 @@ from takt.calendars import services
 from takt.calendars.errors import CalendarError
 from takt.calendars.forms import CalendarSourceForm
 from takt.calendars.models import BusyTime, CalendarSource
-from takt.interviews.access import workspace_for
-from takt.interviews.coaching import page_language
+from takt.core.access import workspace_for
+from takt.core.pages import page_language
 
 UPCOMING = 5
 

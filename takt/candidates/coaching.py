@@ -4,9 +4,9 @@ from datetime import datetime
 from typing import Any
 
 from takt import etiquette
-from takt.interviews.models import Change, Interview
-from takt.interviews.services.employer_rules import rule_policy
-from takt.interviews.services.situation import check_input_for
+from takt.core.models import Change, Interview
+from takt.core.rules import rule_policy
+from takt.core.situation import check_input_for
 
 Span = tuple[datetime, datetime]
 

@@ -5,8 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from takt.interviews.forms.employer import LocalDateTimeField, local_instant
-from takt.interviews.models import Change
+from takt.core.models import Change
+from takt.hiring.forms import LocalDateTimeField, local_instant
 
 CANCEL_REASONS = [
     (Change.Reason.OTHER_OFFER, _("I have accepted another offer")),

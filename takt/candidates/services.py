@@ -15,19 +15,19 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from takt import wording
-from takt.candidates.models import CandidateLink
-from takt.interviews.models import Alternative, Application, Change, Interview
-from takt.interviews.services import audit, changes
-from takt.interviews.services.booking import conflicts
-from takt.interviews.services.cancelling import cancel_interview
-from takt.interviews.services.employer_mail import (
+from takt.core import audit, changes
+from takt.core.booking import conflicts
+from takt.core.cancelling import cancel_interview
+from takt.core.models import Alternative, Application, Change, Interview
+from takt.core.moving import move_interview
+from takt.core.situation import situation_for
+from takt.hiring.mail import (
     kind_of,
     queue_to_candidate,
     queue_to_recruiter,
     recruiter_of,
 )
-from takt.interviews.services.moving import move_interview
-from takt.interviews.services.situation import situation_for
+from takt.hiring.models import CandidateLink
 
 LABEL = "candidate (link)"
 Span = tuple[datetime, datetime]

@@ -18,12 +18,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from takt.candidates import ratelimit, services
 from takt.candidates.coaching import candidate_findings
 from takt.candidates.forms import CandidateCancelForm, CandidateRescheduleForm, OtherTimesForm
-from takt.candidates.links import Opened, open_link
-from takt.interviews.coaching import for_page
-from takt.interviews.models import Change
-from takt.interviews.services.booking import DoubleBooking
-from takt.interviews.services.employer_mail import recruiter_of, recruiter_phone
-from takt.interviews.services.employer_rules import blocking, unseen_warnings
+from takt.core.booking import DoubleBooking
+from takt.core.models import Change
+from takt.core.pages import for_page
+from takt.core.rules import blocking, unseen_warnings
+from takt.hiring.links import Opened, open_link
+from takt.hiring.mail import recruiter_of, recruiter_phone
 
 View = Callable[..., HttpResponse]
 

@@ -23,7 +23,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from takt.interviews.services import audit
+from takt.core import audit
 from takt.outbox.models import Message
 from takt.outbox.outgoing import OutboxEmail
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils import timezone
 
-from takt.interviews.models import Interview
+from takt.core.models import Interview
 from takt.outbox.invitation import Invitation, build_invitation
 
 

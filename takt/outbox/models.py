@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from takt.interviews.models import Change, Interview, Workspace
+from takt.core.models import Change, Interview, Workspace
 
 
 class Message(models.Model):

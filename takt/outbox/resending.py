@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils import timezone
 
-from takt.interviews.services import audit
+from takt.core import audit
 from takt.outbox.models import Message
 from takt.outbox.services import kick_delivery
 

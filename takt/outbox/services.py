@@ -7,7 +7,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from takt.interviews.models import Change, Interview, Workspace
+from takt.core.models import Change, Interview, Workspace
 from takt.outbox.models import Message
 
 log = logging.getLogger(__name__)

@@ -20,8 +20,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from takt.interviews import access
-from takt.interviews.models import Interview, Workspace
+from takt.core import access
+from takt.core.models import Interview, Workspace
 from takt.outbox.backends import eml_name
 from takt.outbox.invitation import Invitation, build_download
 from takt.outbox.invitations_for import invitation_data

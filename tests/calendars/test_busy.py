@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from takt.calendars.services import add_source, busy_for, check_schedule, free_times
-from takt.interviews.services.schedule import schedule_interview
+from takt.core.schedule import schedule_interview
 from tests.calendars.conftest import NOW, calendar, event, utc
 
 pytestmark = pytest.mark.django_db

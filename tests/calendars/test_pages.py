@@ -203,7 +203,7 @@ def test_a_foreign_user_gets_404(team, make_user) -> None:
 
 
 def test_a_calendar_in_another_workspace_is_not_reachable_through_this_one(team) -> None:
-    from takt.interviews.models import Membership, Workspace
+    from takt.core.models import Membership, Workspace
 
     other = Workspace.objects.create(name="Eget", kind=Workspace.Kind.PERSONAL)
     Membership.objects.create(workspace=other, user=team["recruiter"])

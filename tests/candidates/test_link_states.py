@@ -6,9 +6,9 @@ import pytest
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from takt.candidates.links import issue_link, open_link
-from takt.candidates.models import CandidateLink
-from takt.interviews.models import Interview
+from takt.core.models import Interview
+from takt.hiring.links import issue_link, open_link
+from takt.hiring.models import CandidateLink
 
 pytestmark = pytest.mark.django_db
 

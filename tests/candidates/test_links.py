@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from takt.candidates import ratelimit
-from takt.candidates.models import CandidateLink
-from takt.interviews.models import Change, Interview
-from takt.interviews.templatetags.takt_tags import zone_label
-from takt.interviews.services import employer
+from takt.core.models import Change, Interview
+from takt.core.templatetags.takt_tags import zone_label
+from takt.hiring import employer
+from takt.hiring.models import CandidateLink
 from takt.outbox.models import Message
 
 pytestmark = pytest.mark.django_db
@@ -129,9 +129,9 @@ def test_two_candidates_race_for_one_time_and_exactly_one_wins(
         )[0]
     won = Client().post(f"/c/{token1}/pick/", {"alternative": pick[token1]})
     # Had the second page been filtered a moment earlier, the database itself refuses.
-    from takt.candidates.links import open_link
     from takt.candidates.services import choose_time
-    from takt.interviews.services.booking import DoubleBooking
+    from takt.core.booking import DoubleBooking
+    from takt.hiring.links import open_link
 
     opened = open_link(token2, now=timezone.now())
     with pytest.raises(DoubleBooking):
@@ -196,7 +196,7 @@ def test_the_candidate_cancels_with_coaching(team, book) -> None:
     team["recruiter"].email = "anna@norrsken.example"
     team["recruiter"].save()
     _change, token, _ = _offer(team, interview)
-    from takt.interviews.models import Membership
+    from takt.core.models import Membership
 
     Membership.objects.filter(user=team["recruiter"]).update(phone="+46 8 555 010 00")
     page = Client().get(f"/c/{token}/cancel/").content.decode()

@@ -19,11 +19,12 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone
 
-from takt.candidates.models import CandidateLink
-from takt.interviews.demo import PASSWORD, load_demo
-from takt.interviews.models import Change, ContactAttempt, Interview, Position, Workspace
-from takt.interviews.services import employer, seeker
+from takt.core.demo import PASSWORD, load_demo
+from takt.core.models import Change, ContactAttempt, Interview, Position, Workspace
+from takt.hiring import employer
+from takt.hiring.models import CandidateLink
 from takt.outbox.models import Message
+from takt.seeker import services as seeker
 from tests.e2e.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

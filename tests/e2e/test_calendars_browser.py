@@ -8,7 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from takt.calendars.models import CalendarSource
-from takt.interviews.demo import PASSWORD, load_demo
+from takt.core.demo import PASSWORD, load_demo
 from tests.calendars.conftest import calendar, event
 from tests.e2e.conftest import sign_in
 

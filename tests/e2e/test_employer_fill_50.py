@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from takt.interviews.models import Application, Interview, Person, Position
-from takt.interviews.services.positions import OPEN_STAGES
-from takt.interviews.services.schedule import schedule_interview
+from takt.core.models import Application, Interview, Person, Position
+from takt.core.schedule import schedule_interview
+from takt.hiring.positions import OPEN_STAGES
 from takt.outbox.models import Message
 from tests.e2e.conftest import sign_in
 

@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from takt.candidates.models import CandidateLink
-from takt.interviews.models import Application, Booking, Interview, Person
-from takt.interviews.services import employer
-from takt.interviews.services.schedule import schedule_interview
+from takt.core.models import Application, Booking, Interview, Person
+from takt.core.schedule import schedule_interview
+from takt.hiring import employer
+from takt.hiring.models import CandidateLink
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

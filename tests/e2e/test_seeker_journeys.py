@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from takt.interviews.demo import PASSWORD, load_demo
-from takt.interviews.models import Change, ContactAttempt, Interview
+from takt.core.demo import PASSWORD, load_demo
+from takt.core.models import Change, ContactAttempt, Interview
 from takt.outbox.models import Message
 from tests.e2e.conftest import sign_in
 

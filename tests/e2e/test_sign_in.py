@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from takt.interviews.demo import PASSWORD, load_demo
+from takt.core.demo import PASSWORD, load_demo
 from tests.e2e.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from takt.interviews.models import Change, ContactAttempt, Interview
+from takt.core.models import Change, ContactAttempt, Interview
 from takt.outbox.models import Message
 
 pytestmark = pytest.mark.django_db
@@ -108,8 +108,8 @@ def test_a_cancellation_can_carry_the_new_times(team, book, recruiter_client) ->
 def test_a_personal_workspace_gets_404(make_user, soon) -> None:
     from django.test import Client
 
-    from takt.interviews.models import Membership, Person, Workspace
-    from takt.interviews.services.schedule import schedule_interview
+    from takt.core.models import Membership, Person, Workspace
+    from takt.core.schedule import schedule_interview
 
     user = make_user("seeker")
     own = Workspace.objects.create(name="Mine", kind=Workspace.Kind.PERSONAL)

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from takt.interviews.models import Change, Interview
-from takt.interviews.services import employer
+from takt.core.models import Change, Interview
+from takt.hiring import employer
 
 pytestmark = pytest.mark.django_db
 

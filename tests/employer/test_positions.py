@@ -7,8 +7,8 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from takt.interviews.models import Application, Interview, Person, Position
-from takt.interviews.services import positions
+from takt.core.models import Application, Interview, Person, Position
+from takt.hiring import positions
 from takt.outbox.models import Message
 
 pytestmark = pytest.mark.django_db
@@ -141,7 +141,7 @@ def test_booking_refuses_a_double_booking_naming_the_clash(team, book, recruiter
 
 
 def test_dashboard_lists_uninformed_and_unanswered(team, book, recruiter_client) -> None:
-    from takt.interviews.services import employer
+    from takt.hiring import employer
 
     interview = book(hours_ahead=72)
     change = employer.start_offer(

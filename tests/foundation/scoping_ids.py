@@ -3,7 +3,7 @@
 from typing import Any
 
 from takt.calendars.models import CalendarSource
-from takt.interviews.models import Change, Interview
+from takt.core.models import Change, Interview
 from takt.outbox.services import queue_message
 
 

@@ -6,9 +6,9 @@ from datetime import timedelta
 import pytest
 from django.db import IntegrityError, connection, connections, transaction
 
-from takt.interviews.models import Booking, Interview
-from takt.interviews.services.booking import DoubleBooking
-from takt.interviews.services.schedule import schedule_interview
+from takt.core.booking import DoubleBooking
+from takt.core.models import Booking, Interview
+from takt.core.schedule import schedule_interview
 
 
 def _book(team, start, minutes=60, interviewers=None):

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from takt.interviews.models import Application, Booking, Interview, Membership, Position, Workspace
+from takt.core.models import Application, Booking, Interview, Membership, Position, Workspace
 
 
 @pytest.mark.django_db

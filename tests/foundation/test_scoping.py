@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from takt.interviews.models import Membership, Workspace
+from takt.core.models import Membership, Workspace
 
 # URLs outside the workspaces: sign-in, language, admin (staff only), the API (own tests).
 OUTSIDE = ("login", "logout", "set_language", "admin:", "api-")

@@ -13,8 +13,8 @@ import pytest
 from django.test import Client
 from django.urls import get_resolver, reverse
 
-from takt.interviews.models import Membership, Workspace
-from takt.interviews.services.schedule import schedule_interview
+from takt.core.models import Membership, Workspace
+from takt.core.schedule import schedule_interview
 from tests.foundation.scoping_ids import ids_for
 from tests.foundation.test_scoping import OUTSIDE, _named_patterns
 

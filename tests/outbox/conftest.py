@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from takt.interviews.models import Interview
+from takt.core.models import Interview
 from takt.outbox.invitations_for import invitation_for
 from takt.outbox.models import Message
 from takt.outbox.services import queue_message

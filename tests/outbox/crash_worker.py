@@ -32,7 +32,7 @@ def _setup(count: int) -> None:
     from django.core.management import call_command
     from django.db import transaction
 
-    from takt.interviews.models import Workspace
+    from takt.core.models import Workspace
     from takt.outbox.services import queue_message
 
     call_command("migrate", verbosity=0)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from icalendar import Calendar
 
-from takt.interviews.models import AuditEvent
+from takt.core.models import AuditEvent
 from takt.outbox.delivery import MAX_ATTEMPTS, backoff, deliver_due_messages
 from takt.outbox.models import Message
 

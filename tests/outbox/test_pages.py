@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 from icalendar import Calendar
 
-from takt.interviews.models import AuditEvent
+from takt.core.models import AuditEvent
 from takt.outbox.delivery import deliver_due_messages
 from takt.outbox.models import Message
 
@@ -126,7 +126,7 @@ def test_an_interview_downloads_as_a_published_ics(team, interview, client_for) 
 
 
 def test_a_cancelled_interview_downloads_as_cancelled(team, interview, client_for) -> None:
-    from takt.interviews.services.cancelling import cancel_interview
+    from takt.core.cancelling import cancel_interview
 
     cancel_interview(interview, actor=team["recruiter"])
     interview.refresh_from_db()

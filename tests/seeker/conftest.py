@@ -7,8 +7,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from takt.interviews.models import Membership, Person, Workspace
-from takt.interviews.services.schedule import schedule_interview
+from takt.core.models import Membership, Person, Workspace
+from takt.core.schedule import schedule_interview
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from takt.calendars.models import BusyTime, CalendarSource
-from takt.interviews.models import Interview
+from takt.core.models import Interview
 
 pytestmark = pytest.mark.django_db
 

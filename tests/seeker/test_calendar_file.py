@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import icalendar
 import pytest
 
-from takt.interviews.models import Change
+from takt.core.models import Change
 from takt.outbox.models import Message
 from tests.seeker.conftest import reschedule_and_reach_them, step_url
 

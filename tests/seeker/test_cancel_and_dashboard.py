@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from takt.interviews.models import Change, Interview
-from takt.interviews.services.cancelling import cancel_interview
+from takt.core.cancelling import cancel_interview
+from takt.core.models import Change, Interview
 from takt.outbox.models import Message
 from tests.seeker.conftest import reschedule_and_reach_them, step_url
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from takt.interviews.models import Change
+from takt.core.models import Change
 from tests.seeker.conftest import step_url
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 
 from takt.calendars.models import BusyTime, CalendarSource
-from takt.interviews.models import AuditEvent, Change, Interview
-from takt.interviews.services import seeker as verbs
+from takt.core.models import AuditEvent, Change, Interview
 from takt.outbox.models import Message
+from takt.seeker import services as verbs
 from tests.seeker.conftest import step_url
 
 pytestmark = pytest.mark.django_db

@@ -3,11 +3,11 @@
 import pytest
 from django.db import transaction
 
-from takt.interviews.models import Booking, Change, ContactAttempt, Interview
-from takt.interviews.services import changes
-from takt.interviews.services.booking import DoubleBooking
-from takt.interviews.services.cancelling import cancel_interview
-from takt.interviews.services.moving import move_interview
+from takt.core import changes
+from takt.core.booking import DoubleBooking
+from takt.core.cancelling import cancel_interview
+from takt.core.models import Booking, Change, ContactAttempt, Interview
+from takt.core.moving import move_interview
 from takt.outbox.models import Message
 from takt.outbox.services import queue_message
 

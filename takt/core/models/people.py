@@ -1,0 +1,87 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from takt.core.models.workspace import Workspace
+
+
+class Language(models.TextChoices):
+    SWEDISH = "sv", _("Swedish")
+    ENGLISH = "en", _("English")
+
+
+class Person(models.Model):
+    """The counterpart: a candidate for a team, the employer's contact for a job seeker."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="people")
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(
+        _("language"), max_length=5, choices=Language.choices, default=Language.SWEDISH
+    )
+    timezone = models.CharField(_("time zone"), max_length=64, default="Europe/Stockholm")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Position(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        FILLED = "filled", _("Filled")
+        CLOSED = "closed", _("Closed")
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="positions")
+    title = models.CharField(_("title"), max_length=200)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    filled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        ordering = ["status", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Application(models.Model):
+    """A candidate's place in a position's process: how far they came, and whether told."""
+
+    class Stage(models.TextChoices):
+        APPLIED = "applied", _("Applied")
+        BOOKED = "booked", _("Interview booked")
+        INTERVIEWED = "interviewed", _("Interviewed")
+        HIRED = "hired", _("Hired")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    position = models.ForeignKey(Position, on_delete=models.CASCADE, related_name="applications")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="applications")
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=Stage.choices, default=Stage.APPLIED
+    )
+    informed_at = models.DateTimeField(_("informed"), null=True, blank=True)
+    informed_channel = models.CharField(max_length=20, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("application")
+        constraints = [
+            models.UniqueConstraint(fields=["position", "person"], name="one_application_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.position}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.stage not in (self.Stage.HIRED, self.Stage.WITHDRAWN)

@@ -1,0 +1,292 @@
+"""The job seeker's verbs: add an interview, and walk a reschedule or cancellation to its end.
+
+Each verb is one transaction. The draft Change is saved as the person goes, so
+closing the phone half-way loses nothing; the etiquette check runs in the
+views before a verb is called, and a verb never sends what the check blocked.
+"""
+
+from datetime import datetime
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from takt.core import audit, changes
+from takt.core.cancelling import cancel_interview
+from takt.core.models import Change, ContactAttempt, Interview, Person, Workspace
+from takt.core.moving import move_interview
+from takt.core.schedule import schedule_interview
+from takt.outbox.services import queue_message
+
+
+class AlreadyImported(Exception):
+    """An interview with this invitation's UID is already in Takt."""
+
+
+class NoEmail(Exception):
+    """The contact has no e-mail address, so Takt cannot send for the person."""
+
+
+@transaction.atomic
+def add_interview(
+    *,
+    workspace: Workspace,
+    actor: User,
+    company: str,
+    role: str,
+    contact_name: str,
+    contact_email: str,
+    contact_phone: str,
+    contact_language: str,
+    start: datetime,
+    end: datetime,
+    zone: str,
+    location: str = "",
+    video_link: str = "",
+    uid: str = "",
+) -> Interview:
+    """The interview and its contact; DoubleBooking (own interviews overlap) leaves nothing."""
+    if uid and Interview.objects.filter(uid=uid).exists():
+        raise AlreadyImported(uid)
+    person = Person.objects.create(
+        workspace=workspace,
+        name=contact_name.strip(),
+        email=contact_email.strip(),
+        phone=contact_phone.strip(),
+        language=contact_language,
+        timezone=zone,
+    )
+    interview = schedule_interview(
+        workspace=workspace,
+        counterpart=person,
+        start=start,
+        end=end,
+        timezone=zone,
+        interviewers=[actor],
+        actor=actor,
+        company=company.strip(),
+        role=role.strip(),
+        location=location.strip(),
+        video_link=video_link.strip(),
+    )
+    if uid:
+        # The employer's UID, so their later updates of the invitation match this interview.
+        interview.uid = uid
+        interview.save(update_fields=["uid"])
+    return interview
+
+
+@transaction.atomic
+def save_reason(
+    interview: Interview,
+    *,
+    kind: str,
+    actor: User,
+    reason_category: str,
+    reason_text: str,
+    other_plans_movable: bool | None = None,
+    known_since: datetime | None = None,
+) -> Change:
+    """Start the draft, or update the reason of the one already open.
+
+    `known_since` is when they found out (M2.1); left out, a new draft counts from
+    now and an open one keeps what it had, so saving again never resets the clock.
+    """
+    change = open_change(interview, kind)
+    if change is None:
+        return changes.start_change(
+            interview,
+            kind=kind,
+            side="candidate",
+            reason_category=reason_category,
+            reason_text=reason_text,
+            actor=actor,
+            known_since=known_since or timezone.now(),
+            other_plans_movable=other_plans_movable,
+        )
+    change.reason_category = reason_category
+    change.reason_text = reason_text.strip()
+    change.other_plans_movable = other_plans_movable
+    if known_since is not None:
+        change.known_since = known_since
+    change.save(
+        update_fields=[
+            "reason_category",
+            "reason_text",
+            "other_plans_movable",
+            "known_since",
+            "updated_at",
+        ]
+    )
+    audit.record(
+        "change.updated",
+        workspace=interview.workspace,
+        interview=interview,
+        actor=actor,
+        reason=reason_category,
+    )
+    return change
+
+
+def open_change(interview: Interview, kind: str | None = None) -> Change | None:
+    """The interview's open change (of this kind), if any."""
+    query = interview.changes.filter(state__in=Change.OPEN_STATES)
+    if kind is not None:
+        query = query.filter(kind=kind)
+    return query.order_by("-created_at").first()
+
+
+@transaction.atomic
+def choose_alternatives(
+    change: Change, times: list[tuple[datetime, datetime]], *, actor: User
+) -> None:
+    changes.set_alternatives(change, times)
+    audit.record(
+        "alternatives.chosen",
+        workspace=change.interview.workspace,
+        interview=change.interview,
+        actor=actor,
+        note=str(len(times)),
+    )
+
+
+@transaction.atomic
+def log_call(change: Change, *, outcome: str, actor: User, note: str = "") -> ContactAttempt:
+    """One phone call (or the voicemail left); reaching them puts the request on its way."""
+    channel = (
+        ContactAttempt.Channel.VOICEMAIL
+        if outcome == ContactAttempt.Outcome.LEFT_MESSAGE
+        else ContactAttempt.Channel.PHONE
+    )
+    attempt = changes.log_contact(
+        change.interview, channel=channel, outcome=outcome, actor=actor, change=change, note=note
+    )
+    if outcome == ContactAttempt.Outcome.REACHED and change.kind == Change.Kind.RESCHEDULE:
+        _mark_pending(change.interview)
+    return attempt
+
+
+def _mark_pending(interview: Interview) -> None:
+    if interview.status == Interview.Status.SCHEDULED:
+        interview.status = Interview.Status.RESCHEDULE_PENDING
+        interview.save(update_fields=["status", "updated_at"])
+
+
+def _queue(change: Change, kind: str, subject: str, text: str, html: str = "") -> None:
+    interview = change.interview
+    person = interview.counterpart
+    if not person.email:
+        raise NoEmail(person.name)
+    queue_message(
+        workspace=interview.workspace,
+        kind=kind,
+        recipient_name=person.name,
+        recipient_email=person.email,
+        language=person.language,
+        subject=subject,
+        text=text,
+        html=html,
+        interview=interview,
+        change=change,
+        # One per change and kind: a double click or a retry never sends it twice.
+        key=f"change:{change.pk}:{kind}",
+    )
+
+
+@transaction.atomic
+def send_request(
+    change: Change, *, actor: User, subject: str, text: str, through_takt: bool
+) -> None:
+    """The reschedule e-mail: queued by Takt, or sent by the person from their own mail."""
+    if through_takt:
+        _queue(change, "candidate_reschedule", subject, text)
+    changes.log_contact(
+        change.interview,
+        channel=ContactAttempt.Channel.EMAIL,
+        outcome=ContactAttempt.Outcome.SENT,
+        actor=actor,
+        change=change,
+        note=subject,
+    )
+    change.refresh_from_db()
+    change.state = Change.State.SENT
+    change.sent_at = change.sent_at or timezone.now()
+    change.save(update_fields=["state", "sent_at", "updated_at"])
+    _mark_pending(change.interview)
+    audit.record(
+        "change.sent",
+        workspace=change.interview.workspace,
+        interview=change.interview,
+        actor=actor,
+        recipient=change.interview.counterpart.email,
+        through_takt=through_takt,
+    )
+
+
+@transaction.atomic
+def send_followup(
+    change: Change, *, actor: User, subject: str, text: str, through_takt: bool
+) -> None:
+    """The follow-up note (M1.5); the dashboard's reminder stops once it is sent."""
+    if through_takt:
+        _queue(change, "candidate_followup", subject, text)
+    change.followup_sent_at = timezone.now()
+    change.save(update_fields=["followup_sent_at", "updated_at"])
+    audit.record(
+        "followup.sent",
+        workspace=change.interview.workspace,
+        interview=change.interview,
+        actor=actor,
+        note=subject,
+    )
+
+
+@transaction.atomic
+def record_new_time(change: Change, *, start: datetime, end: datetime, actor: User) -> Interview:
+    """The employer answered with a time: move the interview there and close the change."""
+    interview = move_interview(change.interview, start=start, end=end, actor=actor, change=change)
+    audit.record(
+        "change.agreed",
+        workspace=interview.workspace,
+        interview=interview,
+        actor=actor,
+    )
+    return interview
+
+
+@transaction.atomic
+def send_cancellation(
+    change: Change,
+    *,
+    actor: User,
+    channel: str,
+    outcome: str,
+    subject: str = "",
+    text: str = "",
+    through_takt: bool = False,
+) -> Interview:
+    """Method 2: they have been told (call, voicemail or e-mail); cancel the interview at once."""
+    if channel == ContactAttempt.Channel.EMAIL and through_takt:
+        _queue(change, "candidate_cancel", subject, text)
+    changes.log_contact(
+        change.interview, channel=channel, outcome=outcome, actor=actor, change=change
+    )
+    change.refresh_from_db()
+    change.sent_at = timezone.now()
+    change.save(update_fields=["sent_at", "updated_at"])
+    return cancel_interview(change.interview, actor=actor, change=change)
+
+
+def current_reschedule(interview: Interview) -> Change | None:
+    """The reschedule being walked: the open one, else an agreed one still owing its follow-up."""
+    return open_change(interview, Change.Kind.RESCHEDULE) or (
+        interview.changes.filter(
+            kind=Change.Kind.RESCHEDULE,
+            side="candidate",
+            state=Change.State.AGREED,
+            contacted_at__isnull=False,
+            followup_sent_at__isnull=True,
+        )
+        .order_by("-created_at")
+        .first()
+    )

@@ -1,0 +1,210 @@
+"""Steps 4 and 5 of a reschedule: phone first, e-mail when the phone fails; then the follow-up."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from takt import wording
+from takt.core.booking import DoubleBooking
+from takt.core.models import Change, ContactAttempt, Interview
+from takt.core.pages import page_language
+from takt.core.situation import situation_for
+from takt.core.templatetags.takt_tags import clock, when
+from takt.seeker import services as seeker
+from takt.seeker.checks import (
+    for_step,
+    policy_of,
+    raw_findings,
+    schedule_findings,
+)
+from takt.seeker.forms import CallForm, EmailForm, NewTimeForm
+from takt.seeker.views.common import contact_context, mailto, may_go_on, me, shown
+
+
+def _alternatives(change: Change) -> list[tuple[Any, Any]]:
+    return [(a.start, a.end) for a in change.alternatives.all()]
+
+
+def drafts(request: HttpRequest, interview: Interview, change: Change) -> dict[str, Any]:
+    """The composer's scripts and e-mails for this reschedule, by kind."""
+    agreed = (change.new_start, change.new_end) if change.new_start and change.new_end else None
+    situation = situation_for(
+        interview,
+        me(request),
+        member_language=page_language(),
+        change=change,
+        alternatives=_alternatives(change),
+        agreed=agreed,
+    )
+    return {m.kind: m for m in wording.compose(situation, "reschedule", "candidate")}
+
+
+def _render(
+    request: HttpRequest, interview: Interview, change: Change, step: str, context: dict[str, Any]
+) -> HttpResponse:
+    from takt.seeker.views.reschedule import render_step
+
+    return render_step(request, interview, change, step, context)
+
+
+def _phone_failures(change: Change) -> int:
+    return change.contact_attempts.filter(
+        channel__in=["phone", "voicemail"],
+        outcome__in=[ContactAttempt.Outcome.NO_ANSWER, ContactAttempt.Outcome.LEFT_MESSAGE],
+    ).count()
+
+
+def contact(request: HttpRequest, interview: Interview, change: Change) -> HttpResponse:
+    """Step 4: call (script, voicemail script, log each attempt), e-mail when the phone fails."""
+    now = timezone.now()
+    texts = drafts(request, interview, change)
+    email = texts["email"]
+    call_form = CallForm()
+    email_form = EmailForm(initial={"subject": email.subject, "text": email.text})
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action == "call":
+        call_form = CallForm(request.POST)
+        if call_form.is_valid():
+            outcome = call_form.cleaned_data["outcome"]
+            seeker.log_call(
+                change, outcome=outcome, actor=me(request), note=call_form.cleaned_data["note"]
+            )
+            if outcome == ContactAttempt.Outcome.REACHED:
+                messages.success(request, _("Good. Now send a short follow-up note."))
+                return redirect("seeker_reschedule", interview.workspace_id, interview.pk, "after")
+            return redirect("seeker_reschedule", interview.workspace_id, interview.pk, "contact")
+    findings: list[dict[str, Any]] = []
+    if action in ("send", "own_mail"):
+        email_form = EmailForm(request.POST)
+        if email_form.is_valid():
+            data = email_form.cleaned_data
+            findings = _email_findings(change, now, data["text"], email.language)
+            if action == "send" and not interview.counterpart.email:
+                email_form.add_error(None, _("Takt has no e-mail address for them."))
+            elif may_go_on(request, findings, data["continue_anyway"], change):
+                seeker.send_request(
+                    change,
+                    actor=me(request),
+                    subject=data["subject"],
+                    text=data["text"],
+                    through_takt=action == "send",
+                )
+                messages.success(request, _("Your request is on its way."))
+                return redirect("seeker_reschedule", interview.workspace_id, interview.pk, "after")
+    else:
+        findings = _email_findings(change, now, email.text, email.language)
+    subject = email_form["subject"].value() or ""
+    body = email_form["text"].value() or ""
+    policy = policy_of(interview.workspace)
+    failures = _phone_failures(change)
+    phone = interview.counterpart.phone
+    context = {
+        **contact_context(interview, change, texts, call_form, email_form),
+        "failures": failures,
+        "needed": policy.phone_attempts_before_message,
+        "email_open": not phone or failures >= policy.phone_attempts_before_message,
+        "mailto": mailto(interview.counterpart.email, str(subject), str(body)),
+        "sent": change.state == Change.State.SENT,
+        **shown(for_step(findings, "contact")),
+    }
+    return _render(request, interview, change, "contact", context)
+
+
+def _email_findings(change: Change, now: Any, text: str, language: str) -> list[dict[str, Any]]:
+    return for_step(
+        raw_findings(
+            change,
+            now=now,
+            alternatives=_alternatives(change),
+            channel="email",
+            message=(language, text),
+        ),
+        "contact",
+    )
+
+
+def after(request: HttpRequest, interview: Interview, change: Change) -> HttpResponse:
+    """Step 5: the follow-up note (M1.5), and recording the time the employer answered with."""
+    now = timezone.now()
+    user = me(request)
+    followup = drafts(request, interview, change)["followup_email"]
+    duration = interview.end - interview.start
+    email_form = EmailForm(initial={"subject": followup.subject, "text": followup.text})
+    time_form = NewTimeForm(zone_name=interview.timezone, duration=duration)
+    time_findings: list[dict[str, Any]] = []
+    action = request.POST.get("action") if request.method == "POST" else None
+    message = (followup.language, followup.text)
+    if action in ("send", "own_mail"):
+        email_form = EmailForm(request.POST)
+        if email_form.is_valid():
+            data = email_form.cleaned_data
+            message = (followup.language, data["text"])
+            found = _after_findings(change, now, message)
+            if action == "send" and not interview.counterpart.email:
+                email_form.add_error(None, _("Takt has no e-mail address for them."))
+            elif may_go_on(request, _about_note(found), data["continue_anyway"], change):
+                seeker.send_followup(
+                    change,
+                    actor=user,
+                    subject=data["subject"],
+                    text=data["text"],
+                    through_takt=action == "send",
+                )
+                messages.success(request, _("Your follow-up note is sent."))
+                return redirect("seeker_reschedule", interview.workspace_id, interview.pk, "after")
+    if action == "new_time":
+        time_form = NewTimeForm(request.POST, zone_name=interview.timezone, duration=duration)
+        if time_form.is_valid():
+            start, end = time_form.cleaned_data["start"], time_form.cleaned_data["end"]
+            time_findings = schedule_findings(
+                user, start, end, now=now, zone=interview.timezone, exclude=interview
+            )
+            if not any(f["severity"] == "block" for f in time_findings):
+                try:
+                    seeker.record_new_time(change, start=start, end=end, actor=user)
+                except DoubleBooking as clash:
+                    other = clash.conflicts[0].interview
+                    time_form.add_error(
+                        None,
+                        _("This collides with your interview %(other)s, %(when)s–%(end)s.")
+                        % {
+                            "other": other.title,
+                            "when": when(other.start, other.timezone),
+                            "end": clock(other.end, other.timezone),
+                        },
+                    )
+                else:
+                    messages.success(request, _("The interview is moved to the new time."))
+                    return redirect(
+                        "seeker_reschedule", interview.workspace_id, interview.pk, "after"
+                    )
+    found = _after_findings(change, now, message)
+    subject = email_form["subject"].value() or ""
+    body = email_form["text"].value() or ""
+    context = {
+        "email_form": email_form,
+        "time_form": time_form,
+        "time_findings": shown(time_findings)["findings"],
+        "mailto": mailto(interview.counterpart.email, str(subject), str(body)),
+        "followup_sent": change.followup_sent_at is not None,
+        "agreed": change.state == Change.State.AGREED,
+        **shown(found),
+        "needs_ack": shown(_about_note(found))["needs_ack"],
+    }
+    return _render(request, interview, change, "after", context)
+
+
+def _after_findings(change: Change, now: Any, message: tuple[str, str]) -> list[dict[str, Any]]:
+    """Is the follow-up late (a reschedule rule), and does the note read right (follow-up rules)."""
+    late = [f for f in raw_findings(change, now=now) if f["rule"] == "followup.due"]
+    note = raw_findings(change, now=now, channel="email", message=message, action="followup")
+    return late + for_step(note, "after")
+
+
+def _about_note(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # A late note is still worth sending: its lateness is shown, not asked to be gone past.
+    return [f for f in found if f["rule"] != "followup.due"]
