@@ -16,7 +16,7 @@ Other flows use three functions:
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -28,9 +28,10 @@ from takt.calendars import ics
 from takt.calendars.caldav_reader import read_caldav_busy
 from takt.calendars.errors import CalendarError
 from takt.calendars.models import BusyTime, CalendarSource
-from takt.core.models import Booking, Interview, Workspace
+from takt.core.models import Booking, Interview, Side, Workspace
+from takt.core.rules import Finding
 from takt.etiquette import check
-from takt.scheduling import Attendee, Interval, WorkingHours, find_slots, merge
+from takt.scheduling import Attendee, Interval, Span, WorkingHours, find_slots, merge
 
 # The busy times kept per source: a week back (for "what was I doing") and four
 # months ahead, further than anyone books an interview.
@@ -41,8 +42,6 @@ WINDOW_AHEAD = timedelta(days=120)
 PAGE_TIMEOUT = 10
 WORKER_TIMEOUT = 30
 DEFAULT_ZONE = "Europe/Stockholm"
-
-Span = tuple[datetime, datetime]
 
 
 @dataclass(frozen=True)
@@ -334,33 +333,33 @@ def check_schedule(
     timezone: str,
     lang: str,
     exclude: Interview | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Finding]:
     """Tip 2 for booking [start, end): the `check` findings for each user's calendar.
 
     Each user with a calendar is checked against their own busy times, so a
-    `schedule.conflict` finding carries `user_id` and `name` (whose calendar)
-    besides the contract's fields. When no one has a calendar, `busy` is left
-    out and the one finding is `schedule.unchecked`.
+    `schedule.conflict` finding carries `person_id` and `person` (whose calendar).
+    When no one has a calendar, `busy` is left out and the one finding is
+    `schedule.unchecked`.
     """
     people = list(users)
     busy = busy_for(people, start - timedelta(days=1), end + timedelta(days=1), exclude=exclude)
     base: dict[str, Any] = {
         "action": "schedule",
-        "side": "employer",
+        "side": Side.EMPLOYER,
         "now": now.isoformat(),
         "interview": {"start": start.isoformat(), "end": end.isoformat(), "timezone": timezone},
     }
     connected = [user for user in people if busy.get(int(user.pk)) is not None]
     if not connected:
-        findings: list[dict[str, Any]] = check(base, lang)["findings"]
-        return findings
-    found: list[dict[str, Any]] = []
+        return [Finding.from_json(f) for f in check(base, lang)["findings"]]
+    found: list[Finding] = []
     for user in connected:
         spans = busy[int(user.pk)] or []
         data = {**base, "busy": as_check_busy(spans)}
-        for finding in check(data, lang)["findings"]:
-            if finding["rule"] == "schedule.conflict":
-                finding = {**finding, "user_id": user.pk, "name": _name(user)}
+        for raw in check(data, lang)["findings"]:
+            finding = Finding.from_json(raw)
+            if finding.rule == "schedule.conflict":
+                finding = replace(finding, person=_name(user), person_id=int(user.pk))
             if finding not in found:
                 found.append(finding)
     return found

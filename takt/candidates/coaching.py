@@ -1,14 +1,11 @@
 """The candidate's rules on the link pages, as the job seeker's flow runs them."""
 
 from datetime import datetime
-from typing import Any
 
-from takt import etiquette
-from takt.core.models import Change, Interview
-from takt.core.rules import rule_policy
-from takt.core.situation import check_input_for
-
-Span = tuple[datetime, datetime]
+from takt.core import rules
+from takt.core.models import Change, Interview, Side
+from takt.core.rules import Finding
+from takt.scheduling import Span
 
 
 def candidate_findings(
@@ -22,20 +19,23 @@ def candidate_findings(
     recruiter_phone: str,
     other_plans_movable: bool | None = None,
     times: list[Span] | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Finding]:
     """What the rules say about the candidate's request before anything is saved."""
     draft = Change(
         interview=interview,
         kind=kind,
-        side="candidate",
+        side=Side.CANDIDATE,
         reason_category=reason_category,
         reason_text=reason_text.strip(),
         other_plans_movable=other_plans_movable,
         created_at=now,
     )
-    data = check_input_for(draft, now=now, alternatives=times or (), channel="email")
     # On this page the phone that matters is the recruiter's, not the candidate's own.
-    data["phone_known"] = bool(recruiter_phone)
-    result = etiquette.check(data, lang, workspace_policy=rule_policy(interview.workspace))
-    findings: list[dict[str, Any]] = result["findings"]
-    return findings
+    return rules.findings_for(
+        draft,
+        now=now,
+        lang=lang,
+        alternatives=times or (),
+        channel="email",
+        phone_known=bool(recruiter_phone),
+    )

@@ -15,12 +15,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from takt import wording
-from takt.core import audit, changes
+from takt.core import audit, changes, lifecycle
 from takt.core.booking import conflicts
 from takt.core.cancelling import cancel_interview
-from takt.core.models import Alternative, Application, Change, Interview
+from takt.core.composing import situation_for
+from takt.core.models import Alternative, Application, Change, Interview, Side
 from takt.core.moving import move_interview
-from takt.core.situation import situation_for
+from takt.core.rules import Finding
 from takt.hiring.mail import (
     kind_of,
     queue_to_candidate,
@@ -28,9 +29,9 @@ from takt.hiring.mail import (
     recruiter_of,
 )
 from takt.hiring.models import CandidateLink
+from takt.scheduling import Span
 
 LABEL = "candidate (link)"
-Span = tuple[datetime, datetime]
 
 
 class LinkSpent(Exception):
@@ -93,7 +94,7 @@ def choose_time(link: CandidateLink, alternative_id: int, *, now: datetime) -> I
             change=change,
             agreed=(alternative.start, alternative.end),
         )
-        to_candidate = wording.confirm_time(situation, "candidate")
+        to_candidate = wording.confirm_time(situation, Side.CANDIDATE)
         queue_to_candidate(
             moved,
             to_candidate,
@@ -102,7 +103,7 @@ def choose_time(link: CandidateLink, alternative_id: int, *, now: datetime) -> I
             method="REQUEST",
             sender=recruiter,
         )
-        to_recruiter = wording.confirm_time(situation, "employer")
+        to_recruiter = wording.confirm_time(situation, Side.EMPLOYER)
         queue_to_recruiter(
             moved,
             recruiter,
@@ -120,7 +121,7 @@ def ask_other_times(link: CandidateLink, note: str, *, now: datetime) -> None:
     interview = _claim(link, "other_times", now)
     change = link.change
     if change is not None and change.is_open:
-        change.state = Change.State.DECLINED
+        lifecycle.move_change_to(change, Change.State.DECLINED)
         change.save(update_fields=["state", "updated_at"])
     audit.record(
         "candidate.asked_other_times",
@@ -143,8 +144,9 @@ def ask_other_times(link: CandidateLink, note: str, *, now: datetime) -> None:
 
 
 def _close_offer(interview: Interview) -> None:
-    interview.changes.filter(state__in=Change.OPEN_STATES, side="employer").update(
-        state=Change.State.DECLINED
+    lifecycle.move_changes_to(
+        interview.changes.filter(state__in=Change.OPEN_STATES, side=Side.EMPLOYER),
+        Change.State.DECLINED,
     )
 
 
@@ -155,7 +157,7 @@ def cancel_by_candidate(
     reason_category: str,
     reason_text: str,
     now: datetime,
-    overridden: list[dict[str, str]],
+    overridden: list[Finding],
 ) -> Change:
     """The candidate withdraws: the interview is cancelled and the recruiter told."""
     interview = _claim(link, "cancel", now)
@@ -173,7 +175,7 @@ def cancel_by_candidate(
         situation = situation_for(
             interview, recruiter, member_language=_recruiter_language(), change=change
         )
-        email = kind_of(wording.compose(situation, "cancel", "candidate"), "email")
+        email = kind_of(wording.compose(situation, "cancel", Side.CANDIDATE), "email")
         queue_to_recruiter(
             interview,
             recruiter,
@@ -182,7 +184,7 @@ def cancel_by_candidate(
             change=change,
             method="CANCEL",
         )
-        receipt = wording.confirm_cancellation(situation, "candidate")
+        receipt = wording.confirm_cancellation(situation, Side.CANDIDATE)
         queue_to_candidate(
             interview,
             receipt,
@@ -203,7 +205,7 @@ def reschedule_by_candidate(
     other_plans_movable: bool | None,
     times: list[Span],
     now: datetime,
-    overridden: list[dict[str, str]],
+    overridden: list[Finding],
 ) -> Change:
     """The candidate asks to move the interview and proposes times of their own."""
     interview = _claim(link, "reschedule", now)
@@ -214,10 +216,8 @@ def reschedule_by_candidate(
     changes.set_alternatives(change, times)
     if overridden:
         changes.acknowledge(change, overridden, actor=None, actor_label=LABEL)
-    if interview.status == Interview.Status.SCHEDULED:
-        interview.status = Interview.Status.RESCHEDULE_PENDING
-        interview.save(update_fields=["status", "updated_at"])
-    change.state = Change.State.SENT
+    lifecycle.mark_reschedule_pending(interview)
+    lifecycle.move_change_to(change, Change.State.SENT)
     change.sent_at = now
     change.save(update_fields=["state", "sent_at", "updated_at"])
     recruiter = recruiter_of(interview)
@@ -229,7 +229,7 @@ def reschedule_by_candidate(
             change=change,
             alternatives=times,
         )
-        email = kind_of(wording.compose(situation, "reschedule", "candidate"), "email")
+        email = kind_of(wording.compose(situation, "reschedule", Side.CANDIDATE), "email")
         queue_to_recruiter(
             interview,
             recruiter,
@@ -250,7 +250,7 @@ def _candidate_change(
     change = Change.objects.create(
         interview=interview,
         kind=kind,
-        side="candidate",
+        side=Side.CANDIDATE,
         reason_category=reason_category,
         reason_text=reason_text.strip(),
         other_plans_movable=other_plans_movable,
@@ -263,7 +263,7 @@ def _candidate_change(
         interview=interview,
         actor_label=LABEL,
         kind=kind,
-        side="candidate",
+        side=Side.CANDIDATE,
         reason=reason_category,
     )
     return change

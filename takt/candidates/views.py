@@ -21,7 +21,7 @@ from takt.candidates.forms import CandidateCancelForm, CandidateRescheduleForm, 
 from takt.core.booking import DoubleBooking
 from takt.core.models import Change
 from takt.core.pages import for_page
-from takt.core.rules import blocking, unseen_warnings
+from takt.core.rules import Finding, blocking, unacknowledged, warned
 from takt.hiring.links import Opened, open_link
 from takt.hiring.mail import recruiter_of, recruiter_phone
 
@@ -88,13 +88,13 @@ def _spent(request: HttpRequest, opened: Opened) -> HttpResponse:
     return _page(request, "candidates/dead.html", opened, status=410)
 
 
-def _may_go_on(request: HttpRequest, findings: list[dict[str, Any]]) -> bool:
+def _may_go_on(request: HttpRequest, findings: list[Finding]) -> bool:
     """Nothing blocks, and every warning was on the page they sent the form from."""
-    return not blocking(findings) and not unseen_warnings(findings, request.POST.getlist("seen"))
+    return not blocking(findings) and not unacknowledged(findings, request.POST.getlist("seen"))
 
 
 def _form_page(
-    request: HttpRequest, template: str, opened: Opened, form: Any, findings: list[dict[str, Any]]
+    request: HttpRequest, template: str, opened: Opened, form: Any, findings: list[Finding]
 ) -> HttpResponse:
     """The cancel or reschedule form again, with the findings and the warnings now seen."""
     return _page(
@@ -103,7 +103,7 @@ def _form_page(
         opened,
         form=form,
         findings=for_page(findings),
-        seen=[f["rule"] for f in findings if f["severity"] == "warn"],
+        seen=warned(findings),
     )
 
 
@@ -179,7 +179,7 @@ def other_times(request: HttpRequest, opened: Opened) -> HttpResponse:
 def cancel(request: HttpRequest, opened: Opened) -> HttpResponse:
     interview = opened.link.interview
     form = CandidateCancelForm(request.POST or None)
-    findings: list[dict[str, Any]] = []
+    findings: list[Finding] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         now = timezone.now()
@@ -213,7 +213,7 @@ def cancel(request: HttpRequest, opened: Opened) -> HttpResponse:
 def reschedule(request: HttpRequest, opened: Opened) -> HttpResponse:
     interview = opened.link.interview
     form = CandidateRescheduleForm(request.POST or None, zone_name=interview.counterpart.timezone)
-    findings: list[dict[str, Any]] = []
+    findings: list[Finding] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         now = timezone.now()

@@ -3,7 +3,7 @@
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from takt.core import audit, booking
+from takt.core import audit, booking, lifecycle
 from takt.core.models import Change, Interview
 
 
@@ -18,13 +18,11 @@ def cancel_interview(
     interview = Interview.objects.select_for_update().get(pk=interview.pk)
     if interview.status == Interview.Status.CANCELLED:
         return interview
-    interview.status = Interview.Status.CANCELLED
+    lifecycle.move_interview_to(interview, Interview.Status.CANCELLED)
     interview.sequence += 1
     interview.save(update_fields=["status", "sequence", "updated_at"])
     booking.release(interview)
-    if change is not None and change.is_open:
-        change.state = Change.State.SENT
-        change.save(update_fields=["state", "updated_at"])
+    lifecycle.close_on_cancel(interview, change)
     audit.record(
         "interview.cancelled",
         workspace=interview.workspace,

@@ -6,12 +6,12 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from takt.core import audit
+from takt.core import audit, lifecycle
+from takt.core.lifecycle import NotAllowed
 from takt.core.models import Alternative, Change, ContactAttempt, Interview
+from takt.core.rules import Finding
 
-
-class NotAllowed(Exception):
-    """The interview or change is not in a state where this can be done."""
+__all__ = ["NotAllowed", "acknowledge", "log_contact", "set_alternatives", "start_change"]
 
 
 @transaction.atomic
@@ -71,16 +71,16 @@ def set_alternatives(change: Change, times: list[tuple[datetime, datetime]]) -> 
 
 @transaction.atomic
 def acknowledge(
-    change: Change, findings: list[dict[str, str]], *, actor: User | None, actor_label: str = ""
+    change: Change, findings: list[Finding], *, actor: User | None, actor_label: str = ""
 ) -> None:
     """Record the warnings shown and the ones the person went past, with who and when."""
     at = timezone.now().isoformat()
-    change.findings = findings
+    change.findings = [f.as_json() for f in findings]
     who = actor.get_username() if actor else actor_label
-    passed = [f for f in findings if f["severity"] == "warn"]
+    passed = [f for f in findings if f.warns]
     change.overridden = [
         *change.overridden,
-        *({"rule": f["rule"], "by": who, "at": at} for f in passed),
+        *({"rule": f.rule, "by": who, "at": at} for f in passed),
     ]
     change.save(update_fields=["findings", "overridden", "updated_at"])
     for finding in passed:
@@ -90,7 +90,7 @@ def acknowledge(
             interview=change.interview,
             actor=actor,
             actor_label=actor_label,
-            rule=finding["rule"],
+            rule=finding.rule,
         )
 
 
@@ -120,7 +120,7 @@ def log_contact(
     if change is not None and (reached or sent) and change.contacted_at is None:
         change.contacted_at = attempt.at
         if change.state == Change.State.DRAFT:
-            change.state = Change.State.CONTACTING
+            lifecycle.move_change_to(change, Change.State.CONTACTING)
         change.save(update_fields=["contacted_at", "state", "updated_at"])
     return attempt
 
@@ -130,11 +130,11 @@ def withdraw_change(change: Change, *, actor: User | None) -> None:
     """The person changed their mind: the interview stays as it was."""
     if not change.is_open:
         raise NotAllowed("change is closed")
-    change.state = Change.State.WITHDRAWN
+    lifecycle.move_change_to(change, Change.State.WITHDRAWN)
     change.save(update_fields=["state", "updated_at"])
     interview = change.interview
     if interview.status == Interview.Status.RESCHEDULE_PENDING:
-        interview.status = Interview.Status.SCHEDULED
+        lifecycle.move_interview_to(interview, Interview.Status.SCHEDULED)
         interview.save(update_fields=["status", "updated_at"])
     audit.record(
         "change.withdrawn", workspace=interview.workspace, interview=interview, actor=actor

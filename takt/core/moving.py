@@ -5,7 +5,7 @@ from datetime import datetime
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from takt.core import audit, booking
+from takt.core import audit, booking, lifecycle
 from takt.core.models import Change, Interview
 
 
@@ -23,12 +23,12 @@ def move_interview(
     interview = Interview.objects.select_for_update().get(pk=interview.pk)
     old_start, old_end = interview.start, interview.end
     interview.start, interview.end = start, end
-    interview.status = Interview.Status.SCHEDULED
+    lifecycle.move_interview_to(interview, Interview.Status.SCHEDULED)
     interview.sequence += 1
     interview.save(update_fields=["start", "end", "status", "sequence", "updated_at"])
     booking.move(interview)
     if change is not None:
-        change.state = Change.State.AGREED
+        lifecycle.move_change_to(change, Change.State.AGREED)
         change.new_start, change.new_end = start, end
         change.old_start = change.old_start or old_start
         change.old_end = change.old_end or old_end

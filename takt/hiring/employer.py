@@ -11,14 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from takt.calendars import services as calendars
-from takt.core import audit, changes
+from takt.core import audit, changes, lifecycle
 from takt.core.cancelling import cancel_interview
-from takt.core.models import Change, Interview
+from takt.core.models import Change, Interview, Side
 from takt.hiring.links import issue_link
 from takt.hiring.mail import drafts, kind_of, queue_to_candidate
 from takt.hiring.models import CandidateLink
-
-Span = tuple[datetime, datetime]
+from takt.scheduling import Span
 
 
 def interviewers_of(interview: Interview) -> list[User]:
@@ -42,7 +41,7 @@ def start_cancel(
     return changes.start_change(
         interview,
         kind=Change.Kind.CANCEL,
-        side="employer",
+        side=Side.EMPLOYER,
         reason_category=reason_category,
         reason_text=reason_text,
         emergency=emergency,
@@ -60,7 +59,7 @@ def start_offer(
         return changes.start_change(
             interview,
             kind=Change.Kind.RESCHEDULE,
-            side="employer",
+            side=Side.EMPLOYER,
             reason_category=reason_category,
             reason_text=reason_text,
             actor=actor,
@@ -70,7 +69,7 @@ def start_offer(
     change = Change.objects.create(
         interview=interview,
         kind=Change.Kind.RESCHEDULE,
-        side="employer",
+        side=Side.EMPLOYER,
         reason_category=reason_category,
         reason_text=reason_text.strip(),
         old_start=interview.start,
@@ -83,7 +82,7 @@ def start_offer(
         interview=interview,
         actor=actor,
         kind=change.kind,
-        side="employer",
+        side=Side.EMPLOYER,
         reason=reason_category,
     )
     return change
@@ -188,9 +187,7 @@ def send_offer(
     if not change.is_open:
         raise changes.NotAllowed("change is closed")
     changes.set_alternatives(change, times)
-    if interview.status == Interview.Status.SCHEDULED:
-        interview.status = Interview.Status.RESCHEDULE_PENDING
-        interview.save(update_fields=["status", "updated_at"])
+    lifecycle.mark_reschedule_pending(interview)
     # A new offer makes every earlier link of this interview useless.
     CandidateLink.objects.filter(interview=interview, used_at__isnull=True).update(
         expires_at=moment
@@ -213,7 +210,7 @@ def send_offer(
         method=None,
         sender=actor,
     )
-    change.state = Change.State.SENT
+    lifecycle.move_change_to(change, Change.State.SENT)
     change.sent_at = moment
     change.save(update_fields=["state", "sent_at", "updated_at"])
     audit.record(

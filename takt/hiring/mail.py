@@ -1,18 +1,15 @@
 """Writing and queueing the employer's e-mails, with the calendar invitation they carry."""
 
-from datetime import datetime
-
 from django.conf import settings
 from django.contrib.auth.models import User
 
 from takt import wording
-from takt.core.models import Change, Interview, Membership
-from takt.core.situation import situation_for
+from takt.core.composing import situation_for
+from takt.core.models import Change, Interview, Membership, Side
 from takt.outbox.invitations_for import invitation_for
 from takt.outbox.models import Message
 from takt.outbox.services import idempotency_key, queue_message
-
-Span = tuple[datetime, datetime]
+from takt.scheduling import Span
 
 
 def organizer(user: User | None) -> tuple[str, str]:
@@ -23,7 +20,7 @@ def organizer(user: User | None) -> tuple[str, str]:
 
 def recruiter_of(interview: Interview, change: Change | None = None) -> User | None:
     """Who speaks for the employer: the change's author, else the first interviewer or owner."""
-    if change is not None and change.created_by is not None and change.side == "employer":
+    if change is not None and change.created_by is not None and change.side == Side.EMPLOYER:
         return change.created_by
     booking = interview.bookings.select_related("user").order_by("pk").first()
     if booking is not None:
@@ -60,7 +57,7 @@ def drafts(
         alternatives=alternatives,
         link=link,
     )
-    return wording.compose(situation, action, "employer")
+    return wording.compose(situation, action, Side.EMPLOYER)
 
 
 def kind_of(messages: list[wording.ComposedMessage], kind: str) -> wording.ComposedMessage:

@@ -20,8 +20,9 @@ from django.db import connection, transaction
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 
-from takt import etiquette, wording
-from takt.core import audit
+from takt import wording
+from takt.core import audit, lifecycle, rules
+from takt.core.composing import member_party
 from takt.core.models import (
     Application,
     AuditEvent,
@@ -29,9 +30,9 @@ from takt.core.models import (
     Change,
     Interview,
     Position,
+    Side,
 )
-from takt.core.rules import rule_policy
-from takt.core.situation import member_party
+from takt.core.rules import Blocked, Finding
 from takt.hiring.mail import organizer
 from takt.outbox.invitation import Invitation, build_invitation
 from takt.outbox.models import Message
@@ -53,12 +54,11 @@ CALL_ORDER = Case(
 )
 
 
-class NotClosable(Exception):
+class NotClosable(Blocked):
     """Some candidates have not been told yet (position_filled.uninformed blocks)."""
 
-    def __init__(self, findings: list[dict[str, Any]], names: list[str]) -> None:
-        super().__init__("candidates not yet informed")
-        self.findings = findings
+    def __init__(self, findings: list[Finding], names: list[str]) -> None:
+        super().__init__(findings)
         self.names = names
 
 
@@ -97,7 +97,7 @@ def mark_filled(
 ) -> Position:
     position = Position.objects.select_for_update().get(pk=position.pk)
     if position.status == Position.Status.OPEN:
-        position.status = Position.Status.FILLED
+        lifecycle.move_position_to(position, Position.Status.FILLED)
         position.filled_at = now
         position.save(update_fields=["status", "filled_at"])
         audit.record(
@@ -164,16 +164,22 @@ def _cancel_future_interviews(
         return batch
     _share_loaded(interviews, position, applications)
     ids = [i.pk for i in interviews]
-    Interview.objects.filter(pk__in=ids).update(
-        status=Interview.Status.CANCELLED, sequence=F("sequence") + 1, updated_at=now
+    lifecycle.move_interviews_to(
+        Interview.objects.filter(pk__in=ids),
+        Interview.Status.CANCELLED,
+        sequence=F("sequence") + 1,
+        updated_at=now,
     )
     Booking.objects.filter(interview_id__in=ids).update(active=False)
-    Change.objects.filter(interview_id__in=ids, state__in=Change.OPEN_STATES).update(
-        state=Change.State.WITHDRAWN, updated_at=now
+    # Nothing is left to move: the open changes are withdrawn, as lifecycle.close_on_cancel does.
+    lifecycle.move_changes_to(
+        Change.objects.filter(interview_id__in=ids, state__in=Change.OPEN_STATES),
+        Change.State.WITHDRAWN,
+        updated_at=now,
     )
     events = []
     for interview in interviews:
-        interview.status = Interview.Status.CANCELLED
+        lifecycle.move_interview_to(interview, Interview.Status.CANCELLED)
         interview.sequence += 1
         batch.interviews.setdefault(interview.application_id or 0, []).append(interview)
         events.append(
@@ -356,10 +362,10 @@ def _email_for(
 ) -> wording.ComposedMessage:
     """wording.position_filled's e-mail alone: its phone script would be written for nothing."""
     situation = situation_for_application(application, position, contact, interview)
-    return compose_email(situation, "employer", f"position_filled_{situation.stage}", "email")
+    return compose_email(situation, Side.EMPLOYER, f"position_filled_{situation.stage}", "email")
 
 
-def close_findings(position: Position, *, now: datetime, lang: str) -> list[dict[str, Any]]:
+def close_findings(position: Position, *, now: datetime, lang: str) -> list[Finding]:
     """position_filled.* for the position as it stands: who is still not told."""
     candidates = [
         {
@@ -373,13 +379,11 @@ def close_findings(position: Position, *, now: datetime, lang: str) -> list[dict
     ]
     data = {
         "action": "position_filled",
-        "side": "employer",
+        "side": Side.EMPLOYER,
         "now": now.isoformat(),
         "candidates": candidates,
     }
-    result = etiquette.check(data, lang, workspace_policy=rule_policy(position.workspace))
-    findings: list[dict[str, Any]] = result["findings"]
-    return findings
+    return rules.check(data, position.workspace, lang)
 
 
 @transaction.atomic
@@ -387,11 +391,11 @@ def finish_closing(position: Position, *, actor: User | None, now: datetime, lan
     """Mark the position closed, or NotClosable naming who has not been told."""
     position = Position.objects.select_for_update().get(pk=position.pk)
     findings = close_findings(position, now=now, lang=lang)
-    if any(f["severity"] == "block" for f in findings):
+    if rules.blocking(findings):
         names = list(uninformed(position).values_list("person__name", flat=True))
         raise NotClosable(findings, names)
     if position.status != Position.Status.CLOSED:
-        position.status = Position.Status.CLOSED
+        lifecycle.move_position_to(position, Position.Status.CLOSED)
         position.save(update_fields=["status"])
         audit.record(
             "position.closed", workspace=position.workspace, actor=actor, position=position.pk

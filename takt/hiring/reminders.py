@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from takt.core.models import Change, Interview, Position, Workspace
+from takt.core.models import Change, Interview, Position, Side, Workspace
 from takt.core.needs import ActionItem, finder
 from takt.hiring import positions
 
@@ -21,7 +21,7 @@ def calls_to_make(workspace: Workspace, now: datetime) -> list[ActionItem]:
         return []
     pending = Change.objects.filter(
         interview__workspace=workspace,
-        side="employer",
+        side=Side.EMPLOYER,
         kind=Change.Kind.CANCEL,
         state__in=Change.OPEN_STATES,
         sent_at__isnull=True,
@@ -47,7 +47,7 @@ def offers_unanswered(workspace: Workspace, now: datetime) -> list[ActionItem]:
         return []
     stale = Change.objects.filter(
         interview__workspace=workspace,
-        side="employer",
+        side=Side.EMPLOYER,
         state=Change.State.SENT,
         sent_at__lt=now - UNANSWERED_AFTER,
         alternatives__isnull=False,
@@ -91,7 +91,7 @@ def followups_due(workspace: Workspace, now: datetime) -> list[ActionItem]:
     promised = Change.objects.filter(
         interview__workspace=workspace,
         interview__status=Interview.Status.CANCELLED,
-        side="employer",
+        side=Side.EMPLOYER,
         kind=Change.Kind.CANCEL,
         sent_at__lt=now - PROMISE_DUE_AFTER,
         alternatives__isnull=True,
@@ -109,7 +109,7 @@ def followups_due(workspace: Workspace, now: datetime) -> list[ActionItem]:
                 )
             )
     asked = Change.objects.filter(
-        interview__workspace=workspace, side="employer", state=Change.State.DECLINED
+        interview__workspace=workspace, side=Side.EMPLOYER, state=Change.State.DECLINED
     ).select_related("interview__counterpart", "interview__workspace")
     for change in asked:
         if not change.interview.changes.filter(created_at__gt=change.created_at).exists():

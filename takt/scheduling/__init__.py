@@ -2,13 +2,14 @@
 
 from takt.scheduling.attendees import Attendee, Person
 from takt.scheduling.hours import WorkingHours
-from takt.scheduling.intervals import Interval, first_conflict, merge, overlaps
+from takt.scheduling.intervals import Interval, Span, first_conflict, merge, overlaps
 from takt.scheduling.slots import find_slots, suggest_alternatives
 
 __all__ = [
     "Attendee",
     "Interval",
     "Person",
+    "Span",
     "WorkingHours",
     "find_slots",
     "first_conflict",

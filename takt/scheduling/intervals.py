@@ -37,6 +37,10 @@ class Interval:
         return self.end - self.start
 
 
+# A (start, end) pair as forms, calendars and the database hand times over; Interval is
+# the checked, UTC-normalised form the scheduling functions work with.
+Span = tuple[datetime, datetime]
+
 START = attrgetter("start")
 END = attrgetter("end")
 

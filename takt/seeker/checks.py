@@ -2,17 +2,15 @@
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.contrib.auth.models import User
 
-from takt import etiquette
 from takt.calendars import services as calendars
-from takt.core.models import Booking, Change, Interview, Workspace
+from takt.core import rules
+from takt.core.models import Booking, Change, Interview
 from takt.core.pages import page_language
-from takt.core.situation import check_input_for
-
-Span = tuple[datetime, datetime]
+from takt.core.rules import Finding
+from takt.scheduling import Span
 
 # Which rules speak about which step, so each finding sits next to what it is about.
 STEP_RULES: dict[str, tuple[str, ...]] = {
@@ -27,10 +25,6 @@ STEP_RULES: dict[str, tuple[str, ...]] = {
 }
 
 
-def policy_of(workspace: Workspace) -> etiquette.Policy:
-    return etiquette.Policy.from_mapping(workspace.policy or None)
-
-
 def raw_findings(
     change: Change,
     *,
@@ -40,34 +34,26 @@ def raw_findings(
     channel: str | None = None,
     message: tuple[str, str] | None = None,
     action: str | None = None,
-) -> list[dict[str, Any]]:
-    """Every finding the rules have about the change as it stands (contract order).
+) -> list[Finding]:
+    """Every finding the rules have about the change as it stands, in the page's language.
 
     `action` asks as another action would, e.g. "followup" for the note after a reschedule.
     """
-    data = check_input_for(
-        change, now=now, alternatives=alternatives, busy=busy, channel=channel, message=message
+    return rules.findings_for(
+        change,
+        now=now,
+        lang=page_language(),
+        alternatives=alternatives,
+        busy=busy,
+        channel=channel,
+        message=message,
+        action=action,
     )
-    if action is not None:
-        data["action"] = action
-    result = etiquette.check(
-        data, page_language(), workspace_policy=change.interview.workspace.policy or None
-    )
-    findings: list[dict[str, Any]] = result["findings"]
-    return findings
 
 
-def for_step(findings: Iterable[dict[str, Any]], step: str) -> list[dict[str, Any]]:
+def for_step(findings: Iterable[Finding], step: str) -> list[Finding]:
     prefixes = STEP_RULES[step]
-    return [f for f in findings if f["rule"].startswith(prefixes)]
-
-
-def blocks(findings: Iterable[dict[str, Any]]) -> bool:
-    return any(f["severity"] == "block" for f in findings)
-
-
-def warnings(findings: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [f for f in findings if f["severity"] == "warn"]
+    return [f for f in findings if f.rule.startswith(prefixes)]
 
 
 def busy_of(user: User, interview: Interview, start: datetime, end: datetime) -> list[Span]:
@@ -93,7 +79,7 @@ def schedule_findings(
     now: datetime,
     zone: str,
     exclude: Interview | None = None,
-) -> list[dict[str, Any]]:
+) -> list[Finding]:
     """Tip 2 for a time the person books or accepts: conflict, or unchecked without a calendar."""
     return calendars.check_schedule(
         [user], start, end, now=now, timezone=zone, lang=page_language(), exclude=exclude
@@ -107,7 +93,7 @@ def suggestions(user: User, interview: Interview, *, now: datetime) -> list[Span
         duration=interview.end - interview.start,
         now=now,
         zone=interview.timezone,
-        min_notice=timedelta(hours=policy_of(interview.workspace).min_notice_hours),
+        min_notice=timedelta(hours=rules.thresholds(interview.workspace).min_notice_hours),
         exclude=interview,
         count=5,
     )

@@ -5,7 +5,7 @@ from datetime import datetime
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from takt.core.models import Change, Interview, Workspace
+from takt.core.models import Change, Interview, Side, Workspace
 from takt.core.needs import ActionItem, finder
 from takt.core.pages import for_page
 from takt.seeker.checks import raw_findings
@@ -23,7 +23,7 @@ def followups_owed(workspace: Workspace, now: datetime) -> list[ActionItem]:
         Change.objects.filter(
             interview__workspace=workspace,
             kind=Change.Kind.RESCHEDULE,
-            side="candidate",
+            side=Side.CANDIDATE,
             state__in=[Change.State.CONTACTING, Change.State.SENT, Change.State.AGREED],
             contacted_at__isnull=False,
             followup_sent_at__isnull=True,
@@ -36,9 +36,9 @@ def followups_owed(workspace: Workspace, now: datetime) -> list[ActionItem]:
     for change in owed:
         interview = change.interview
         url = reverse("seeker_reschedule", args=[workspace.pk, interview.pk, "after"])
-        due = [f for f in raw_findings(change, now=now) if f["rule"] == "followup.due"]
+        due = [f for f in raw_findings(change, now=now) if f.rule == "followup.due"]
         if due:
-            items.append(ActionItem("warn", f"{interview.title}: {due[0]['message']}", url))
+            items.append(ActionItem("warn", f"{interview.title}: {due[0].message}", url))
         else:
             text = _("Send %(name)s a short follow-up note: your apology and your interest again.")
             items.append(ActionItem("advice", text % {"name": interview.counterpart.name}, url))
@@ -53,16 +53,14 @@ def cancellations_waiting(workspace: Workspace, now: datetime) -> list[ActionIte
     drafts = Change.objects.filter(
         interview__workspace=workspace,
         kind=Change.Kind.CANCEL,
-        side="candidate",
+        side=Side.CANDIDATE,
         state=Change.State.DRAFT,
         interview__end__gt=now,
     ).select_related("interview", "interview__counterpart", "interview__workspace")
     items = []
     for change in drafts:
         interview = change.interview
-        delayed = for_page(
-            f for f in raw_findings(change, now=now) if f["rule"] == "notice.delayed"
-        )
+        delayed = for_page(f for f in raw_findings(change, now=now) if f.rule == "notice.delayed")
         if delayed:
             url = reverse("seeker_cancel", args=[workspace.pk, interview.pk, "send"])
             text = f"{interview.title}: {delayed[0]['message']} {delayed[0]['why']}"

@@ -11,9 +11,9 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from takt.core import audit, changes
+from takt.core import audit, changes, lifecycle
 from takt.core.cancelling import cancel_interview
-from takt.core.models import Change, ContactAttempt, Interview, Person, Workspace
+from takt.core.models import Change, ContactAttempt, Interview, Person, Side, Workspace
 from takt.core.moving import move_interview
 from takt.core.schedule import schedule_interview
 from takt.outbox.services import queue_message
@@ -97,7 +97,7 @@ def save_reason(
         return changes.start_change(
             interview,
             kind=kind,
-            side="candidate",
+            side=Side.CANDIDATE,
             reason_category=reason_category,
             reason_text=reason_text,
             actor=actor,
@@ -162,14 +162,8 @@ def log_call(change: Change, *, outcome: str, actor: User, note: str = "") -> Co
         change.interview, channel=channel, outcome=outcome, actor=actor, change=change, note=note
     )
     if outcome == ContactAttempt.Outcome.REACHED and change.kind == Change.Kind.RESCHEDULE:
-        _mark_pending(change.interview)
+        lifecycle.mark_reschedule_pending(change.interview)
     return attempt
-
-
-def _mark_pending(interview: Interview) -> None:
-    if interview.status == Interview.Status.SCHEDULED:
-        interview.status = Interview.Status.RESCHEDULE_PENDING
-        interview.save(update_fields=["status", "updated_at"])
 
 
 def _queue(change: Change, kind: str, subject: str, text: str, html: str = "") -> None:
@@ -209,10 +203,10 @@ def send_request(
         note=subject,
     )
     change.refresh_from_db()
-    change.state = Change.State.SENT
+    lifecycle.move_change_to(change, Change.State.SENT)
     change.sent_at = change.sent_at or timezone.now()
     change.save(update_fields=["state", "sent_at", "updated_at"])
-    _mark_pending(change.interview)
+    lifecycle.mark_reschedule_pending(change.interview)
     audit.record(
         "change.sent",
         workspace=change.interview.workspace,
@@ -282,7 +276,7 @@ def current_reschedule(interview: Interview) -> Change | None:
     return open_change(interview, Change.Kind.RESCHEDULE) or (
         interview.changes.filter(
             kind=Change.Kind.RESCHEDULE,
-            side="candidate",
+            side=Side.CANDIDATE,
             state=Change.State.AGREED,
             contacted_at__isnull=False,
             followup_sent_at__isnull=True,

@@ -169,11 +169,11 @@ def test_check_schedule_names_the_collision(team) -> None:
         lang="sv",
     )
 
-    assert [f["rule"] for f in findings] == ["schedule.conflict"]
+    assert [f.rule for f in findings] == ["schedule.conflict"]
     conflict = findings[0]
-    assert conflict["severity"] == "block"
-    assert conflict["user_id"] == recruiter.pk and conflict["name"] == "Anna Berg"
-    assert "09.00" in conflict["message"] and "10.00" in conflict["message"]  # the busy block
+    assert conflict.severity == "block"
+    assert conflict.person_id == recruiter.pk and conflict.person == "Anna Berg"
+    assert "09.00" in conflict.message and "10.00" in conflict.message  # the busy block
 
 
 def test_check_schedule_in_english_and_with_a_booking(team) -> None:
@@ -190,8 +190,8 @@ def test_check_schedule_in_english_and_with_a_booking(team) -> None:
         lang="en",
     )
 
-    assert [f["rule"] for f in findings] == ["schedule.conflict"]
-    assert "clashes" in findings[0]["message"] and "14:00" in findings[0]["message"]
+    assert [f.rule for f in findings] == ["schedule.conflict"]
+    assert "clashes" in findings[0].message and "14:00" in findings[0].message
 
 
 def test_check_schedule_is_quiet_for_a_free_time(team) -> None:
@@ -219,8 +219,8 @@ def test_check_schedule_without_a_calendar_is_unchecked(team) -> None:
         lang="en",
     )
 
-    assert [(f["rule"], f["severity"]) for f in findings] == [("schedule.unchecked", "advice")]
-    assert "No calendar is connected" in findings[0]["message"]
+    assert [(f.rule, f.severity) for f in findings] == [("schedule.unchecked", "advice")]
+    assert "No calendar is connected" in findings[0].message
 
 
 def test_a_calendar_read_too_long_ago_cannot_call_a_far_time_free(team) -> None:
@@ -232,7 +232,7 @@ def test_a_calendar_read_too_long_ago_cannot_call_a_far_time_free(team) -> None:
     findings = check_schedule(
         [recruiter], far, far + timedelta(hours=1), now=NOW, timezone="Europe/Stockholm", lang="en"
     )
-    assert [f["rule"] for f in findings] == ["schedule.unchecked"]
+    assert [f.rule for f in findings] == ["schedule.unchecked"]
     assert busy_for([recruiter], NOW, NOW + timedelta(days=100)) == {recruiter.pk: []}
 
 
@@ -259,8 +259,8 @@ def test_the_interviews_own_invitation_in_a_calendar_does_not_count_against_movi
     ]
     slot = (utc(2026, 3, 4, 10), utc(2026, 3, 4, 11))
     kept = check_schedule([recruiter], *slot, now=NOW, timezone="Europe/Stockholm", lang="en")
-    assert "schedule.conflict" in [finding["rule"] for finding in kept]
+    assert "schedule.conflict" in [finding.rule for finding in kept]
     moved = check_schedule(
         [recruiter], *slot, now=NOW, timezone="Europe/Stockholm", lang="en", exclude=interview
     )
-    assert "schedule.conflict" not in [finding["rule"] for finding in moved]
+    assert "schedule.conflict" not in [finding.rule for finding in moved]

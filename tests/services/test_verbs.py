@@ -8,6 +8,7 @@ from takt.core.booking import DoubleBooking
 from takt.core.cancelling import cancel_interview
 from takt.core.models import Booking, Change, ContactAttempt, Interview
 from takt.core.moving import move_interview
+from takt.core.rules import Finding, Severity
 from takt.outbox.models import Message
 from takt.outbox.services import queue_message
 
@@ -109,8 +110,8 @@ def test_reaching_them_by_phone_marks_the_change_contacted(interview, team):
 def test_going_past_a_warning_is_recorded_with_who_and_when(interview, team):
     change = _change(interview, team)
     findings = [
-        {"rule": "notice.short", "severity": "warn", "source": "M1.2", "message": "..."},
-        {"rule": "alternatives.same_day", "severity": "advice", "source": "M3.3", "message": ""},
+        Finding("notice.short", Severity.WARN, "M1.2", "..."),
+        Finding("alternatives.same_day", Severity.ADVICE, "M3.3", ""),
     ]
     changes.acknowledge(change, findings, actor=team["recruiter"])
     change.refresh_from_db()

@@ -1,7 +1,7 @@
 """The domain of DESIGN.md: workspaces, people, positions, interviews and their changes."""
 
 from takt.core.models.audit import AuditEvent
-from takt.core.models.change import Alternative, Change, ContactAttempt
+from takt.core.models.change import Alternative, Change, ContactAttempt, Side
 from takt.core.models.interview import Booking, Interview
 from takt.core.models.people import Application, Person, Position
 from takt.core.models.workspace import Membership, Workspace
@@ -17,5 +17,6 @@ __all__ = [
     "Membership",
     "Person",
     "Position",
+    "Side",
     "Workspace",
 ]

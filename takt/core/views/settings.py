@@ -4,18 +4,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from takt import etiquette
 from takt.core import access
-from takt.core.pages import etiquette_policy
 from takt.core.policy import set_policy
 from takt.core.policy_form import PolicyForm
+from takt.core.rules import thresholds
 
 
 @login_required
 def policy(request: HttpRequest, workspace_id: int) -> HttpResponse:
     """The workspace's thresholds for the rules, starting from the guide's figures."""
     workspace = access.workspace_for(request, workspace_id)
-    current = etiquette.Policy.from_mapping(etiquette_policy(workspace))
+    current = thresholds(workspace)
     form = PolicyForm(request.POST or None, current=current)
     if request.method == "POST" and form.is_valid():
         set_policy(workspace, form.overrides(), actor=request.user)

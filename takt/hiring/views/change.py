@@ -15,17 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from takt import etiquette
 from takt.core import changes
 from takt.core.models import Change
 from takt.core.pages import for_page, page_language
-from takt.core.rules import (
-    blocking,
-    findings_for,
-    rule_policy,
-    unseen_warnings,
-)
-from takt.core.situation import check_input_for
+from takt.core.rules import Finding, blocking, findings_for, unacknowledged, warned
 from takt.hiring import employer
 from takt.hiring.forms import CallForm, TimesForm
 from takt.hiring.mail import drafts, kind_of
@@ -34,12 +27,10 @@ from takt.hiring.views.lookup import team_change
 PREVIEW_LINK = "https://…/c/…"
 
 
-def _times_rules(change: Change, times: list[Any], now: Any, lang: str) -> list[dict[str, Any]]:
+def _times_rules(change: Change, times: list[Any], now: Any, lang: str) -> list[Finding]:
     """A cancellation that offers times is held to the same rules as an offer (M3.3)."""
-    data = check_input_for(change, now=now, alternatives=times)
-    data["action"] = "reschedule"
-    result = etiquette.check(data, lang, workspace_policy=rule_policy(change.interview.workspace))
-    return [f for f in result["findings"] if f["rule"].startswith("alternatives.")]
+    found = findings_for(change, now=now, lang=lang, alternatives=times, action="reschedule")
+    return [f for f in found if f.rule.startswith("alternatives.")]
 
 
 @login_required
@@ -97,7 +88,7 @@ def change_page(request: HttpRequest, workspace_id: int, change_id: int) -> Http
     seen = request.POST.getlist("seen")
     sending = request.method == "POST" and "preview" not in request.POST
     if sending and form.is_valid() and not blocking(found):
-        if unseen_warnings(found, seen):
+        if unacknowledged(found, seen):
             messages.warning(request, _("Read the warnings below. Press again to go on anyway."))
         else:
             changes.acknowledge(change, found, actor=request.user)
@@ -128,12 +119,10 @@ def change_page(request: HttpRequest, workspace_id: int, change_id: int) -> Http
             "call_form": CallForm(),
             "attempts": change.contact_attempts.all(),
             "findings": for_page(found),
-            "time_findings": for_page(f for f in found if f["rule"].startswith("alternatives.")),
-            "other_findings": for_page(
-                f for f in found if not f["rule"].startswith("alternatives.")
-            ),
+            "time_findings": for_page(f for f in found if f.rule.startswith("alternatives.")),
+            "other_findings": for_page(f for f in found if not f.rule.startswith("alternatives.")),
             "blocked": blocking(found),
-            "seen": [f["rule"] for f in found if f["severity"] == "warn"],
+            "seen": warned(found),
             "kept": request.POST.getlist("keep")
             if form.is_bound
             else [s.isoformat() for s, _e in suggestions],

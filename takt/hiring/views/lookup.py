@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from takt.core import access
-from takt.core.models import Application, Change, Interview, Position, Workspace
+from takt.core.models import Application, Change, Interview, Position, Side, Workspace
 
 
 def team_workspace(request: HttpRequest, workspace_id: int) -> Workspace:
@@ -32,7 +32,7 @@ def team_change(request: HttpRequest, workspace_id: int, change_id: int) -> Chan
         ),
         pk=change_id,
         interview__workspace=workspace,
-        side="employer",
+        side=Side.EMPLOYER,
     )
 
 

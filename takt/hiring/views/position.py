@@ -86,7 +86,7 @@ def book(request: HttpRequest, workspace_id: int, position_id: int) -> HttpRespo
             users, start, end, now=timezone.now(), timezone=data["timezone"], lang=page_language()
         )
         findings = for_page(raw)
-        if not any(f["severity"] == "block" for f in raw):
+        if not any(f.blocks for f in raw):
             location = data["location"]
             try:
                 interview = schedule_interview(
@@ -181,7 +181,7 @@ def filled(request: HttpRequest, workspace_id: int, position_id: int) -> HttpRes
             "calls": positions.call_list(position),
             "call_form": CallForm(),
             "findings": for_page(findings),
-            "closable": not any(f["severity"] == "block" for f in findings),
+            "closable": not any(f.blocks for f in findings),
         },
     )
 

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from takt.calendars.services import has_calendar
 from takt.core.booking import DoubleBooking
 from takt.core.models import Workspace
-from takt.core.pages import for_page
 from takt.core.templatetags.takt_tags import clock, when
 from takt.seeker.checks import schedule_findings
 from takt.seeker.forms import IcsForm, InterviewForm
@@ -92,9 +91,9 @@ def add(request: HttpRequest, workspace_id: int) -> HttpResponse:
         form.add_error(None, _("This invitation is already in Takt."))
         return _page(request, workspace, form, **state)
     messages.success(request, _("The interview is added."))
-    for finding in for_page(findings):
-        if finding["rule"] == "schedule.unchecked":
-            messages.info(request, finding["message"])
+    for finding in findings:
+        if finding.rule == "schedule.unchecked":
+            messages.info(request, finding.message)
     return redirect(interview.get_absolute_url())
 
 

@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from takt import wording
-from takt.core.models import Change, ContactAttempt, Interview
+from takt.core.composing import situation_for
+from takt.core.models import Change, ContactAttempt, Interview, Side
 from takt.core.pages import page_language
-from takt.core.situation import situation_for
+from takt.core.rules import Finding
 from takt.seeker import services as seeker
 from takt.seeker.checks import for_step, raw_findings
 from takt.seeker.forms import CallForm, CancelReasonForm, EmailForm
@@ -64,7 +65,7 @@ def why(request: HttpRequest, interview: Interview, change: Change | None) -> Ht
     now = timezone.now()
     zone_args: dict[str, Any] = {"zone_name": person_zone(), "now": now}
     if request.method != "POST":
-        found: list[dict[str, Any]] = []
+        found: list[Finding] = []
         if change is not None:
             found = for_step(raw_findings(change, now=now), "cancel_why")
         form = CancelReasonForm(initial=reason_initial(change), **zone_args)
@@ -99,7 +100,7 @@ def send(request: HttpRequest, interview: Interview, change: Change) -> HttpResp
     situation = situation_for(
         interview, me(request), member_language=page_language(), change=change
     )
-    texts = {m.kind: m for m in wording.compose(situation, "cancel", "candidate")}
+    texts = {m.kind: m for m in wording.compose(situation, "cancel", Side.CANDIDATE)}
     email = texts["email"]
     call_form = CallForm()
     email_form = EmailForm(initial={"subject": email.subject, "text": email.text})
@@ -148,6 +149,6 @@ def send(request: HttpRequest, interview: Interview, change: Change) -> HttpResp
     return _render(request, interview, change, "send", context)
 
 
-def _findings(change: Change, now: Any, language: str, text: str) -> list[dict[str, Any]]:
+def _findings(change: Change, now: Any, language: str, text: str) -> list[Finding]:
     found = raw_findings(change, now=now, channel="email", message=(language, text))
     return for_step(found, "cancel_send")

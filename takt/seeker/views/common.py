@@ -15,6 +15,7 @@ from takt.core import access
 from takt.core.changes import acknowledge
 from takt.core.models import Change, Interview, Workspace
 from takt.core.pages import for_page
+from takt.core.rules import Finding
 
 
 def personal_workspace(request: HttpRequest, workspace_id: int) -> Workspace:
@@ -36,12 +37,12 @@ def me(request: HttpRequest) -> User:
     return request.user
 
 
-def shown(findings: list[dict[str, Any]]) -> dict[str, Any]:
+def shown(findings: list[Finding]) -> dict[str, Any]:
     """The findings as the page shows them, and whether they stop the step or need a tick."""
     return {
         "findings": for_page(findings),
-        "blocked": any(f["severity"] == "block" for f in findings),
-        "needs_ack": any(f["severity"] == "warn" for f in findings),
+        "blocked": any(f.blocks for f in findings),
+        "needs_ack": any(f.warns for f in findings),
     }
 
 
@@ -49,11 +50,11 @@ def shown(findings: list[dict[str, Any]]) -> dict[str, Any]:
 ABOUT_FOUND_OUT = ("notice.delayed",)
 
 
-def shown_beside_found_out(findings: list[dict[str, Any]]) -> dict[str, Any]:
+def shown_beside_found_out(findings: list[Finding]) -> dict[str, Any]:
     """As shown(), with notice.delayed apart, to sit under "When did you find out?"."""
     context = shown(findings)
-    context["findings"] = [f for f in context["findings"] if f["rule"] not in ABOUT_FOUND_OUT]
-    context["found_out_findings"] = for_page(f for f in findings if f["rule"] in ABOUT_FOUND_OUT)
+    context["findings"] = for_page(f for f in findings if f.rule not in ABOUT_FOUND_OUT)
+    context["found_out_findings"] = for_page(f for f in findings if f.rule in ABOUT_FOUND_OUT)
     return context
 
 
@@ -85,12 +86,12 @@ def reason_initial(change: Change | None) -> dict[str, Any]:
 
 
 def may_go_on(
-    request: HttpRequest, findings: list[dict[str, Any]], acknowledged: bool, change: Any
+    request: HttpRequest, findings: list[Finding], acknowledged: bool, change: Any
 ) -> bool:
     """Blocks stop the step; warnings need "continue anyway", recorded with who and when."""
-    if any(f["severity"] == "block" for f in findings):
+    if any(f.blocks for f in findings):
         return False
-    warned = [f for f in findings if f["severity"] == "warn"]
+    warned = [f for f in findings if f.warns]
     if warned and not acknowledged:
         return False
     if warned:

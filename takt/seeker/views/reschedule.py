@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from takt.core.models import Change, Interview
+from takt.core.rules import Finding
 from takt.core.templatetags.takt_tags import clock, when
 from takt.seeker import services as seeker
 from takt.seeker.checks import busy_of, for_step, raw_findings, suggestions
@@ -48,9 +49,7 @@ def reached_steps(change: Change | None) -> set[str]:
 def _notice_passed(change: Change) -> bool:
     """The notice step is done when its warnings, if any, were acknowledged."""
     warned = {
-        f["rule"]
-        for f in for_step(raw_findings(change, now=timezone.now()), "notice")
-        if f["severity"] == "warn"
+        f.rule for f in for_step(raw_findings(change, now=timezone.now()), "notice") if f.warns
     }
     return warned <= {entry["rule"] for entry in change.overridden}
 
@@ -106,7 +105,7 @@ def why(request: HttpRequest, interview: Interview) -> HttpResponse:
     zone_args: dict[str, Any] = {"zone_name": person_zone(), "now": now}
     if request.method != "POST":
         initial = reason_initial(change)
-        found: list[dict[str, Any]] = []
+        found: list[Finding] = []
         if change is not None:
             initial["other_plans_movable"] = "yes" if change.other_plans_movable else "no"
             found = for_step(raw_findings(change, now=now), "why")

@@ -9,15 +9,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from takt import wording
+from takt.core import rules
 from takt.core.booking import DoubleBooking
-from takt.core.models import Change, ContactAttempt, Interview
+from takt.core.composing import situation_for
+from takt.core.models import Change, ContactAttempt, Interview, Side
 from takt.core.pages import page_language
-from takt.core.situation import situation_for
+from takt.core.rules import Finding
 from takt.core.templatetags.takt_tags import clock, when
 from takt.seeker import services as seeker
 from takt.seeker.checks import (
     for_step,
-    policy_of,
     raw_findings,
     schedule_findings,
 )
@@ -40,7 +41,7 @@ def drafts(request: HttpRequest, interview: Interview, change: Change) -> dict[s
         alternatives=_alternatives(change),
         agreed=agreed,
     )
-    return {m.kind: m for m in wording.compose(situation, "reschedule", "candidate")}
+    return {m.kind: m for m in wording.compose(situation, "reschedule", Side.CANDIDATE)}
 
 
 def _render(
@@ -77,7 +78,7 @@ def contact(request: HttpRequest, interview: Interview, change: Change) -> HttpR
                 messages.success(request, _("Good. Now send a short follow-up note."))
                 return redirect("seeker_reschedule", interview.workspace_id, interview.pk, "after")
             return redirect("seeker_reschedule", interview.workspace_id, interview.pk, "contact")
-    findings: list[dict[str, Any]] = []
+    findings: list[Finding] = []
     if action in ("send", "own_mail"):
         email_form = EmailForm(request.POST)
         if email_form.is_valid():
@@ -99,7 +100,7 @@ def contact(request: HttpRequest, interview: Interview, change: Change) -> HttpR
         findings = _email_findings(change, now, email.text, email.language)
     subject = email_form["subject"].value() or ""
     body = email_form["text"].value() or ""
-    policy = policy_of(interview.workspace)
+    policy = rules.thresholds(interview.workspace)
     failures = _phone_failures(change)
     phone = interview.counterpart.phone
     context = {
@@ -114,7 +115,7 @@ def contact(request: HttpRequest, interview: Interview, change: Change) -> HttpR
     return _render(request, interview, change, "contact", context)
 
 
-def _email_findings(change: Change, now: Any, text: str, language: str) -> list[dict[str, Any]]:
+def _email_findings(change: Change, now: Any, text: str, language: str) -> list[Finding]:
     return for_step(
         raw_findings(
             change,
@@ -135,7 +136,7 @@ def after(request: HttpRequest, interview: Interview, change: Change) -> HttpRes
     duration = interview.end - interview.start
     email_form = EmailForm(initial={"subject": followup.subject, "text": followup.text})
     time_form = NewTimeForm(zone_name=interview.timezone, duration=duration)
-    time_findings: list[dict[str, Any]] = []
+    time_findings: list[Finding] = []
     action = request.POST.get("action") if request.method == "POST" else None
     message = (followup.language, followup.text)
     if action in ("send", "own_mail"):
@@ -163,7 +164,7 @@ def after(request: HttpRequest, interview: Interview, change: Change) -> HttpRes
             time_findings = schedule_findings(
                 user, start, end, now=now, zone=interview.timezone, exclude=interview
             )
-            if not any(f["severity"] == "block" for f in time_findings):
+            if not any(f.blocks for f in time_findings):
                 try:
                     seeker.record_new_time(change, start=start, end=end, actor=user)
                 except DoubleBooking as clash:
@@ -198,13 +199,13 @@ def after(request: HttpRequest, interview: Interview, change: Change) -> HttpRes
     return _render(request, interview, change, "after", context)
 
 
-def _after_findings(change: Change, now: Any, message: tuple[str, str]) -> list[dict[str, Any]]:
+def _after_findings(change: Change, now: Any, message: tuple[str, str]) -> list[Finding]:
     """Is the follow-up late (a reschedule rule), and does the note read right (follow-up rules)."""
-    late = [f for f in raw_findings(change, now=now) if f["rule"] == "followup.due"]
+    late = [f for f in raw_findings(change, now=now) if f.rule == "followup.due"]
     note = raw_findings(change, now=now, channel="email", message=message, action="followup")
     return late + for_step(note, "after")
 
 
-def _about_note(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _about_note(found: list[Finding]) -> list[Finding]:
     # A late note is still worth sending: its lateness is shown, not asked to be gone past.
-    return [f for f in found if f["rule"] != "followup.due"]
+    return [f for f in found if f.rule != "followup.due"]
