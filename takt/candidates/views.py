@@ -37,10 +37,11 @@ def with_link(view: View) -> View:
 
     @wraps(view)
     def wrapper(request: HttpRequest, token: str) -> HttpResponse:
-        if not ratelimit.allow(request, token):
+        if ratelimit.guessing(request) or not ratelimit.allow(request, token):
             return render(request, "candidates/limited.html", status=429)
         opened = open_link(token, now=timezone.now())
         if opened is None:
+            ratelimit.missed(request)
             raise Http404
         language = _language_for(request, opened.link.interview.counterpart.language)
         with translation.override(language):
