@@ -5,10 +5,14 @@ import logging
 from datetime import datetime
 
 from django.db import transaction
+from django.tasks import task_backends
 from django.utils import timezone
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from takt.core.models import Change, Interview, Workspace
 from takt.outbox.models import Message
+from takt.outbox.tasks import deliver_due
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +75,21 @@ def queue_message(
 
 
 def kick_delivery() -> None:
-    """Ask the worker to deliver now; a worker that is down finds the rows on its next sweep."""
+    """Ask the worker to deliver now; a worker that is down finds the rows on its next sweep.
+
+    One waiting delivery task is enough: it sends batch after batch until nothing is
+    due, so a burst of messages (a position filled, forty candidates told) queues one
+    task, not one per message. A task already running may have passed its last look
+    at the queue, so only a task not yet started makes a kick unnecessary.
+    """
     try:
-        from takt.outbox.tasks import deliver_due
-    except ImportError:  # the delivery task is not installed in this build
-        return
-    try:
-        deliver_due.enqueue()
+        if not _delivery_waiting(deliver_due.module_path):
+            deliver_due.enqueue()
     except Exception:  # the outbox row is safe; the periodic sweep will send it
         log.exception("could not enqueue delivery")
+
+
+def _delivery_waiting(task_path: str) -> bool:
+    if not isinstance(task_backends["default"], DatabaseBackend):
+        return False
+    return DBTaskResult.objects.ready().filter(task_path=task_path).exists()
