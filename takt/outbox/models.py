@@ -47,7 +47,14 @@ class Message(models.Model):
     class Meta:
         verbose_name = _("message")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            # The outbox page: a workspace's newest first, all or one status at a time.
+            models.Index(fields=["workspace", "-created_at", "-id"], name="outbox_newest"),
+            models.Index(
+                fields=["workspace", "status", "-created_at", "-id"], name="outbox_newest_by_status"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.recipient_email} ({self.status})"

@@ -7,7 +7,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import (
     FileResponse,
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from takt.core import access
 from takt.core.models import Interview, Workspace
+from takt.core.paging import newest_first
 from takt.outbox.backends import eml_name
 from takt.outbox.invitation import Invitation, build_download
 from takt.outbox.invitations_for import invitation_data
@@ -37,13 +37,13 @@ def outbox(request: HttpRequest, workspace_id: int) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in Message.Status.values:
         status = ""
-    rows = Message.objects.filter(workspace=workspace).select_related("interview")
+    rows = Message.objects.filter(workspace=workspace)
     counts = dict(
         rows.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
     )
     if status:
         rows = rows.filter(status=status)
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    page = newest_first(rows, request.GET.get("after", ""), PER_PAGE)
     filters = [("", _("All"), sum(counts.values()))] + [
         (value, label, counts.get(value, 0)) for value, label in Message.Status.choices
     ]
