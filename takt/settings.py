@@ -86,6 +86,8 @@ CACHES = {
 TASKS = {
     "default": {
         "BACKEND": envconf.env_str("TAKT_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        # `takt worker` runs mail and calendars in processes of their own (takt_worker.py).
+        "QUEUES": ["default", "mail", "calendars"],
     }
 }
 

@@ -12,7 +12,7 @@ from takt.calendars.services import WORKER_TIMEOUT, refresh_source
 log = logging.getLogger(__name__)
 
 
-@task()
+@task(queue_name="calendars")
 def refresh_all() -> dict[str, int]:
     """Refresh every calendar source; one that fails keeps its busy times and records why."""
     done = {"ok": 0, "failed": 0}

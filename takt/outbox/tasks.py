@@ -8,7 +8,7 @@ from takt.outbox.delivery import deliver_due_messages
 SWEEP_SECONDS = 30
 
 
-@task()
+@task(queue_name="mail")
 def deliver_due() -> int:
     """Send every due message; the count sent is kept as the task's result."""
     return deliver_due_messages()

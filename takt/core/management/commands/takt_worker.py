@@ -1,11 +1,20 @@
-"""`takt worker`: runs queued tasks, and enqueues the periodic ones on a timer.
+"""`takt worker`: runs queued tasks, one process per queue, and enqueues the periodic ones.
 
-The django-tasks-db worker runs what is enqueued; the periodic jobs (sending due
-e-mail, refreshing calendars) are enqueued here, every `interval` seconds, from
-the modules that register them in takt.periodic.
+Mail and calendars run apart: a calendar server that answers one byte at a time
+holds up its own process, never the e-mail a recruiter just queued. The parent
+process enqueues the periodic jobs (the delivery sweep, the calendar refresh)
+on a timer and watches its children; on SIGTERM or Ctrl-C it passes the signal
+on, lets each child finish its task for a few seconds, then stops what is left.
+
+`takt worker --queue mail` runs one queue in this process alone (what the
+children are); `--batch` runs what is due and stops.
 """
 
+import signal
+import subprocess
+import sys
 import threading
+import time
 from typing import Any
 
 from django.core.management import call_command
@@ -13,23 +22,82 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from takt import periodic
 
+# Which queues share a process: mail with the short jobs, calendars alone.
+PROCESSES = (("mail", "default"), ("calendars",))
+GRACE_SECONDS = 5.0
+
 
 class Command(BaseCommand):
     help = "Run the background worker (e-mail, calendars)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--interval", type=float, default=5.0)
+        parser.add_argument("--interval", type=float, default=2.0)
         parser.add_argument("--batch", action="store_true", help="run what is due, then stop")
+        parser.add_argument(
+            "--queue", action="append", default=[], help="run only this queue, in this process"
+        )
 
-    def handle(self, *args: Any, interval: float = 5.0, batch: bool = False, **opts: Any) -> None:
-        stop = threading.Event()
-        periodic.enqueue_due()
+    def handle(
+        self,
+        *args: Any,
+        interval: float = 2.0,
+        batch: bool = False,
+        queue: list[str] | None = None,
+        **opts: Any,
+    ) -> None:
         if batch:
-            call_command("db_worker", batch=True, interval=0.1)
+            periodic.enqueue_due()
+            call_command("db_worker", batch=True, interval=0.1, queue_name="*")
             return
-        ticker = threading.Thread(target=periodic.run_forever, args=(stop,), daemon=True)
-        ticker.start()
+        if queue:
+            call_command("db_worker", interval=interval, queue_name=",".join(queue))
+            return
+        _supervise(interval)
+
+
+def _supervise(interval: float) -> None:
+    children = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "takt.cli",
+                "worker",
+                "--interval",
+                str(interval),
+                *(arg for name in names for arg in ("--queue", name)),
+            ]
+        )
+        for names in PROCESSES
+    ]
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: object) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    try:
+        while not stop.is_set() and all(child.poll() is None for child in children):
+            periodic.enqueue_due()
+            stop.wait(1.0)
+    finally:
+        _stop(children)
+
+
+def _stop(children: list[subprocess.Popen[bytes]]) -> None:
+    """SIGTERM each child (it finishes its task), SIGKILL whoever is still busy after the grace.
+
+    A killed delivery leaves its rows to the lease and a killed calendar refresh is
+    simply done again on the next round, so nothing is lost by not waiting longer.
+    """
+    for child in children:
+        if child.poll() is None:
+            child.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + GRACE_SECONDS
+    for child in children:
         try:
-            call_command("db_worker", interval=interval)
-        finally:
-            stop.set()
+            child.wait(timeout=max(deadline - time.monotonic(), 0.1))
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
