@@ -1,16 +1,25 @@
 """What needs the user's action now: the dashboard's first box.
 
-Each source of work adds items here; later flows (follow-ups due, calls to
-make, unanswered offers, uninformed candidates) register their own finder.
+Each kind of work is a `Need`: a query for its rows, most urgent first, and how
+one row reads. The dashboard asks each kind for its count and its first few
+rows (two queries a kind, whatever the size of the workspace), shows the most
+urgent of all and says how many more wait; each kind's full list has its own
+keyset-paged page. The seeker's and the hiring team's kinds register from their
+apps' `ready()`.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, ClassVar
 
+from django.db.models import Count, QuerySet, Window
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from takt.core.models import Change, Interview, Workspace
+
+SHOWN = 10
+_SEVERITY = {"block": 0, "warn": 1, "advice": 2}
 
 
 @dataclass(frozen=True)
@@ -18,50 +27,117 @@ class ActionItem:
     severity: str  # "block", "warn" or "advice", as the etiquette findings
     text: str
     url: str
+    # When it is due or when it began: the sooner, the more urgent within a severity.
+    when: datetime | None = None
 
 
-Finder = Callable[[Workspace, datetime], list[ActionItem]]
-FINDERS: list[Finder] = []
+class Need:
+    """One kind of work: its rows as a query ordered by `order` (soonest first), one item each."""
+
+    name: ClassVar[str]
+    label: ClassVar[Any]
+    # The time field the rows are ordered by, soonest first; the full list pages on it.
+    order: ClassVar[str]
+    team: ClassVar[bool | None] = None  # True: team workspaces only; False: personal only
+
+    def applies(self, workspace: Workspace) -> bool:
+        return self.team is None or self.team == workspace.is_team
+
+    def rows(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
+        raise NotImplementedError
+
+    def item(self, row: Any, workspace: Workspace, now: datetime) -> ActionItem:
+        raise NotImplementedError
+
+    def ordered(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
+        return self.rows(workspace, now).order_by(self.order, "pk")
 
 
-def finder(function: Finder) -> Finder:
-    FINDERS.append(function)
-    return function
+NEEDS: dict[str, Need] = {}
 
 
-def needs_action(workspace: Workspace, now: datetime) -> list[ActionItem]:
-    items = [item for find in FINDERS for item in find(workspace, now)]
-    order = {"block": 0, "warn": 1, "advice": 2}
-    return sorted(items, key=lambda item: order.get(item.severity, 3))
+def register(kind: type[Need]) -> type[Need]:
+    NEEDS[kind.name] = kind()
+    return kind
 
 
-@finder
-def unsent_drafts(workspace: Workspace, now: datetime) -> list[ActionItem]:
-    drafts = Change.objects.filter(
-        interview__workspace=workspace, state=Change.State.DRAFT
-    ).select_related("interview", "interview__counterpart")
-    return [
-        ActionItem(
+@dataclass(frozen=True)
+class Kind:
+    need: Need
+    count: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    items: list[ActionItem]
+    kinds: list[Kind]
+
+    @property
+    def total(self) -> int:
+        return sum(kind.count for kind in self.kinds)
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+
+def needs_action(workspace: Workspace, now: datetime, shown: int = SHOWN) -> Summary:
+    """The most urgent items of every kind, at most `shown`, and how many of each kind wait."""
+    items: list[ActionItem] = []
+    kinds: list[Kind] = []
+    for need in NEEDS.values():
+        if not need.applies(workspace):
+            continue
+        # One query a kind: the first rows, each carrying the count of them all.
+        rows = list(need.ordered(workspace, now).annotate(in_all=Window(Count("pk")))[:shown])
+        if rows:
+            kinds.append(Kind(need, rows[0].in_all))
+            items += [need.item(row, workspace, now) for row in rows]
+    items.sort(key=_urgency)
+    return Summary(items[:shown], kinds)
+
+
+def _urgency(item: ActionItem) -> tuple[int, float]:
+    return _SEVERITY.get(item.severity, 3), item.when.timestamp() if item.when else 0.0
+
+
+@register
+class UnsentDrafts(Need):
+    name = "drafts"
+    label = gettext_lazy("Drafts not sent")
+    order = "interview__start"
+
+    def rows(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
+        return Change.objects.filter(
+            interview__workspace=workspace, state=Change.State.DRAFT
+        ).select_related("interview__counterpart", "interview__position", "interview__workspace")
+
+    def item(self, row: Any, workspace: Workspace, now: datetime) -> ActionItem:
+        return ActionItem(
             "warn",
             _("A draft for %(interview)s is not sent yet: the earlier they know, the better.")
-            % {"interview": change.interview.title},
-            change.interview.get_absolute_url(),
+            % {"interview": row.interview.title},
+            row.interview.get_absolute_url(),
+            row.interview.start,
         )
-        for change in drafts
-    ]
 
 
-@finder
-def interviews_past_unclosed(workspace: Workspace, now: datetime) -> list[ActionItem]:
-    past = Interview.objects.filter(
-        workspace=workspace, status=Interview.Status.RESCHEDULE_PENDING, start__lt=now
-    ).select_related("counterpart")
-    return [
-        ActionItem(
+@register
+class PastUnclosed(Need):
+    name = "past"
+    label = gettext_lazy("Old times passed while rescheduling")
+    order = "start"
+
+    def rows(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
+        return Interview.objects.filter(
+            workspace=workspace, status=Interview.Status.RESCHEDULE_PENDING, start__lt=now
+        ).select_related("counterpart", "position", "workspace")
+
+    def item(self, row: Any, workspace: Workspace, now: datetime) -> ActionItem:
+        return ActionItem(
             "warn",
             _("%(interview)s was being rescheduled and its old time has passed.")
-            % {"interview": interview.title},
-            interview.get_absolute_url(),
+            % {"interview": row.title},
+            row.get_absolute_url(),
+            row.start,
         )
-        for interview in past
-    ]

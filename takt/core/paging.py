@@ -1,11 +1,12 @@
-"""Keyset pages, newest first: page 500 costs what page 1 costs, however long the list.
+"""Keyset pages: page 500 costs what page 1 costs, however long the list.
 
-A page ends with a cursor (the last row's time and id); the next page starts
-after it. Offsets would make the database count and skip every earlier row.
+A page ends with a cursor (the last row's sort value and id); the next page
+starts after it. Offsets would make the database count and skip every earlier row.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
 from django.db.models import Model, Q, QuerySet
@@ -26,7 +27,7 @@ class Page[Row: Model]:
 
 
 def cursor_of(row: Model, field: str = "created_at") -> str:
-    moment: datetime = getattr(row, field)
+    moment: datetime = attrgetter(field.replace("__", "."))(row)
     return f"{moment.isoformat()}_{row.pk}"
 
 
@@ -39,20 +40,35 @@ def _parse(cursor: str) -> tuple[datetime, int] | None:
         return None  # a hand-edited cursor starts from the first page
 
 
-def newest_first[Row: Model](
-    rows: "QuerySet[Row]", cursor: str, size: int, field: str = "created_at"
+def keyset[Row: Model](
+    rows: "QuerySet[Row]", cursor: str, size: int, field: str, *, descending: bool
 ) -> Page[Row]:
-    """One page of `rows` by `field` then id, both descending, starting after `cursor`."""
+    """One page of `rows` by the time `field` then id, starting after `cursor`."""
     after = _parse(cursor) if cursor else None
-    query = rows.order_by(f"-{field}", "-pk")
+    sign = "-" if descending else ""
+    query = rows.order_by(f"{sign}{field}", f"{sign}pk")
     if after is not None:
         moment, pk = after
-        query = query.filter(Q(**{f"{field}__lt": moment}) | Q(**{field: moment, "pk__lt": pk}))
+        beyond = "lt" if descending else "gt"
+        query = query.filter(
+            Q(**{f"{field}__{beyond}": moment}) | Q(**{field: moment, f"pk__{beyond}": pk})
+        )
     found = list(query[: size + 1])
-    more = len(found) > size
     shown = found[:size]
     return Page(
         rows=shown,
-        next_cursor=cursor_of(shown[-1], field) if more and shown else "",
+        next_cursor=cursor_of(shown[-1], field) if len(found) > size and shown else "",
         is_first=after is None,
     )
+
+
+def newest_first[Row: Model](
+    rows: "QuerySet[Row]", cursor: str, size: int, field: str = "created_at"
+) -> Page[Row]:
+    return keyset(rows, cursor, size, field, descending=True)
+
+
+def soonest_first[Row: Model](
+    rows: "QuerySet[Row]", cursor: str, size: int, field: str
+) -> Page[Row]:
+    return keyset(rows, cursor, size, field, descending=False)

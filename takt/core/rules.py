@@ -155,25 +155,31 @@ def check_input_for(
     channel: str | None = None,
     message: tuple[str, str] | None = None,
     action: str | None = None,
+    history: bool = True,
 ) -> dict[str, Any]:
     """The check contract's input for a change as it stands (GUIDELINES.md).
 
     `action` asks as another action would, e.g. "followup" for the note after a reschedule.
+    Without `history` the earlier reschedules and the contact attempts are not read: for
+    a list that asks only the rules about the change's own times and fields, at no query.
     """
     interview = change.interview
-    repeats = (
-        Change.objects.filter(
-            interview=interview,
-            side=change.side,
-            kind=Change.Kind.RESCHEDULE,
-            state=Change.State.AGREED,
+    repeats = 0
+    attempts: Iterable[ContactAttempt] = []
+    if history:
+        repeats = (
+            Change.objects.filter(
+                interview=interview,
+                side=change.side,
+                kind=Change.Kind.RESCHEDULE,
+                state=Change.State.AGREED,
+            )
+            .exclude(pk=change.pk)
+            .count()
         )
-        .exclude(pk=change.pk)
-        .count()
-    )
-    attempts = ContactAttempt.objects.filter(interview=interview)
-    if change.created_at:
-        attempts = attempts.filter(at__gte=change.created_at)
+        attempts = ContactAttempt.objects.filter(interview=interview)
+        if change.created_at:
+            attempts = attempts.filter(at__gte=change.created_at)
     data: dict[str, Any] = {
         "action": action or change.kind,
         "side": change.side,
@@ -218,6 +224,7 @@ def findings_for(
     message: tuple[str, str] | None = None,
     action: str | None = None,
     phone_known: bool | None = None,
+    history: bool = True,
 ) -> list[Finding]:
     """What the rules say about the change as it stands, in `lang`.
 
@@ -232,6 +239,7 @@ def findings_for(
         channel=channel,
         message=message,
         action=action,
+        history=history,
     )
     if phone_known is not None:
         data["phone_known"] = phone_known

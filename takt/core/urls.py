@@ -11,4 +11,5 @@ urlpatterns = [
         name="interview",
     ),
     path("w/<int:workspace_id>/rules/", settings.policy, name="policy"),
+    path("w/<int:workspace_id>/needs/<slug:name>/", dashboard.needs_list, name="needs"),
 ]

@@ -32,6 +32,8 @@ def ids_for(team: dict[str, Any], interview: Interview) -> dict[str, Any]:
             interview=interview, kind="cancel", side="employer", reason_category="other"
         ).pk,
         "application_id": team["application"].pk,
+        # A kind of work on the dashboard that applies to a team.
+        "name": "calls",
         # A candidate link that does not exist: the same 404 as for a stranger.
         "token": "not-a-real-token-" + "x" * 30,
     }

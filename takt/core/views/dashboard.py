@@ -2,13 +2,14 @@ from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from takt.core import access
 from takt.core.models import Change, Interview, Workspace
-from takt.core.needs import needs_action
+from takt.core.needs import NEEDS, needs_action
+from takt.core.paging import soonest_first
 
 
 @login_required
@@ -28,12 +29,13 @@ def dashboard(request: HttpRequest, workspace_id: int) -> HttpResponse:
     interviews = access.interviews_in(workspace)
     upcoming = (
         interviews.filter(status__in=Interview.ACTIVE, end__gte=now)
+        .select_related("workspace", "position", "counterpart")
         .prefetch_related("bookings__user")
         .order_by("start")[:20]
     )
     open_changes = (
         Change.objects.filter(interview__workspace=workspace, state__in=Change.OPEN_STATES)
-        .select_related("interview", "interview__counterpart", "interview__position")
+        .select_related("interview__counterpart", "interview__position", "interview__workspace")
         .order_by("-created_at")[:20]
     )
     return render(
@@ -43,7 +45,33 @@ def dashboard(request: HttpRequest, workspace_id: int) -> HttpResponse:
             "workspace": workspace,
             "upcoming": upcoming,
             "open_changes": open_changes,
-            "actions": needs_action(workspace, now),
+            "needs": needs_action(workspace, now),
             "soon": now + timedelta(hours=24),
+        },
+    )
+
+
+NEEDS_PER_PAGE = 50
+
+
+@login_required
+def needs_list(request: HttpRequest, workspace_id: int, name: str) -> HttpResponse:
+    """Every item of one kind of work, most urgent first, a page at a time."""
+    workspace = access.workspace_for(request, workspace_id)
+    need = NEEDS.get(name)
+    if need is None or not need.applies(workspace):
+        raise Http404
+    now = timezone.now()
+    page = soonest_first(
+        need.rows(workspace, now), request.GET.get("after", ""), NEEDS_PER_PAGE, need.order
+    )
+    return render(
+        request,
+        "core/needs_list.html",
+        {
+            "workspace": workspace,
+            "need": need,
+            "page": page,
+            "items": [need.item(row, workspace, now) for row in page],
         },
     )
