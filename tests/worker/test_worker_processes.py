@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import SmtpServer, free_port, smtp_server  # noqa: F401 (fixture)
+from tests.servers import SmtpServer
 
 REPO = Path(__file__).resolve().parents[2]
 # How long a message may wait for a worker that is up: the worker polls every 0.5 s here.
@@ -124,7 +124,7 @@ def _wait(condition, limit: float) -> bool:
 def test_mail_goes_out_while_a_calendar_server_drips(
     tmp_path: Path,
     smtp_server: SmtpServer,
-    dripping_server,  # noqa: F811
+    dripping_server,
 ) -> None:
     url, hit = dripping_server
     env = _env(tmp_path, smtp_server)
@@ -147,7 +147,7 @@ def test_mail_goes_out_while_a_calendar_server_drips(
 def test_sigterm_stops_the_worker_and_its_processes_within_seconds(
     tmp_path: Path,
     smtp_server: SmtpServer,
-    dripping_server,  # noqa: F811
+    dripping_server,
 ) -> None:
     url, hit = dripping_server
     env = _env(tmp_path, smtp_server)

@@ -1,0 +1,1 @@
+from tests.servers import smtp_server  # noqa: F401 (fixture)
