@@ -1,4 +1,4 @@
-"""The "continue anyway" tick acknowledges the warnings the page showed, by rule id, and no other."""
+"""The "continue anyway" tick acknowledges the warnings the page showed, by rule id, only."""
 
 import pytest
 

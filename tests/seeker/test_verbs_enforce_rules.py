@@ -1,4 +1,4 @@
-"""Every job seeker verb runs the rules itself: a block or an unacknowledged warning writes nothing."""
+"""Each seeker verb runs the rules itself: a block or an unacknowledged warning writes nothing."""
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
