@@ -24,6 +24,28 @@ STEP_RULES: dict[str, tuple[str, ...]] = {
     "cancel_send": ("contact.", "message.", "notice.short"),
 }
 
+# What each verb enforces: its own step's rules and those of every step before it,
+# so an action reached by its address never goes past an earlier step's block.
+_WHY = STEP_RULES["why"]
+_NOTICE = (*_WHY, "notice.short")
+_TIMES = (*_NOTICE, "alternatives.")
+VERB_RULES: dict[str, tuple[str, ...]] = {
+    "reschedule_why": _WHY,
+    "reschedule_notice": _NOTICE,
+    "reschedule_times": _TIMES,
+    "reschedule_call": _TIMES,
+    "reschedule_send": (*_TIMES, "contact.", "message."),
+    # A late note is still worth sending: followup.due is shown, never asked to be gone past.
+    "followup": ("message.",),
+    "cancel_why": STEP_RULES["cancel_why"],
+    "cancel_call": STEP_RULES["cancel_why"],
+    "cancel_send": (*STEP_RULES["cancel_why"], "contact."),
+}
+
+# Warnings about the one message or channel at hand: going past them once does not carry
+# over to the next message, unlike a reason or a notice the person already went past.
+FRESH_EACH_TIME = ("message.", "contact.")
+
 
 def raw_findings(
     change: Change,
@@ -34,15 +56,16 @@ def raw_findings(
     channel: str | None = None,
     message: tuple[str, str] | None = None,
     action: str | None = None,
+    lang: str | None = None,
 ) -> list[Finding]:
-    """Every finding the rules have about the change as it stands, in the page's language.
+    """Every finding the rules have about the change as it stands, in `lang` (the page's).
 
     `action` asks as another action would, e.g. "followup" for the note after a reschedule.
     """
     return rules.findings_for(
         change,
         now=now,
-        lang=page_language(),
+        lang=lang or page_language(),
         alternatives=alternatives,
         busy=busy,
         channel=channel,
@@ -54,6 +77,27 @@ def raw_findings(
 def for_step(findings: Iterable[Finding], step: str) -> list[Finding]:
     prefixes = STEP_RULES[step]
     return [f for f in findings if f.rule.startswith(prefixes)]
+
+
+def for_verb(findings: Iterable[Finding], verb: str) -> list[Finding]:
+    prefixes = VERB_RULES[verb]
+    return [f for f in findings if f.rule.startswith(prefixes)]
+
+
+def acknowledged_before(change: Change) -> set[str]:
+    """The warnings the person already went past on this change that still hold."""
+    return {
+        entry["rule"]
+        for entry in change.overridden
+        if not str(entry["rule"]).startswith(FRESH_EACH_TIME)
+    }
+
+
+def first_step_blocks(change: Change, *, now: datetime, lang: str | None = None) -> list[Finding]:
+    """What stops the first step (the reason) of the change as saved, e.g. reason.missing."""
+    step = "why" if change.kind == Change.Kind.RESCHEDULE else "cancel_why"
+    found = for_step(raw_findings(change, now=now, lang=lang), step)
+    return [f for f in found if f.blocks]
 
 
 def busy_of(user: User, interview: Interview, start: datetime, end: datetime) -> list[Span]:
@@ -79,10 +123,11 @@ def schedule_findings(
     now: datetime,
     zone: str,
     exclude: Interview | None = None,
+    lang: str | None = None,
 ) -> list[Finding]:
     """Tip 2 for a time the person books or accepts: conflict, or unchecked without a calendar."""
     return calendars.check_schedule(
-        [user], start, end, now=now, timezone=zone, lang=page_language(), exclude=exclude
+        [user], start, end, now=now, timezone=zone, lang=lang or page_language(), exclude=exclude
     )
 
 

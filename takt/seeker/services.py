@@ -1,22 +1,29 @@
 """The job seeker's verbs: add an interview, and walk a reschedule or cancellation to its end.
 
-Each verb is one transaction. The draft Change is saved as the person goes, so
-closing the phone half-way loses nothing; the etiquette check runs in the
-views before a verb is called, and a verb never sends what the check blocked.
+Each verb is one transaction, and runs the rules itself on what it is about to
+commit before it writes anything: a block raises rules.Blocked, a warning not
+acknowledged by its rule id raises rules.Unacknowledged, and the warnings gone
+past are recorded in the same transaction. The web, the API and the CLI get the
+same answer. The draft reason alone is saved whatever the rules say, so closing
+the phone half-way loses nothing; going on past it is a verb of its own (go_on).
 """
 
-from datetime import datetime
+from collections.abc import Collection
+from datetime import datetime, timedelta
 
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from takt.core import audit, changes, lifecycle
+from takt.core import audit, changes, lifecycle, rules
 from takt.core.cancelling import cancel_interview
 from takt.core.models import Change, ContactAttempt, Interview, Person, Side, Workspace
 from takt.core.moving import move_interview
+from takt.core.rules import Finding
 from takt.core.schedule import schedule_interview
 from takt.outbox.services import queue_message
+from takt.scheduling import Span
+from takt.seeker import checks
 
 
 class AlreadyImported(Exception):
@@ -44,10 +51,17 @@ def add_interview(
     location: str = "",
     video_link: str = "",
     uid: str = "",
+    acknowledged: Collection[str] = (),
+    lang: str | None = None,
 ) -> Interview:
-    """The interview and its contact; DoubleBooking (own interviews overlap) leaves nothing."""
+    """The interview and its contact, checked against the person's calendar (Tip 2).
+
+    schedule.conflict raises Blocked, as DoubleBooking does (own interviews overlap): no rows.
+    """
     if uid and Interview.objects.filter(uid=uid).exists():
         raise AlreadyImported(uid)
+    found = checks.schedule_findings(actor, start, end, now=timezone.now(), zone=zone, lang=lang)
+    rules.enforce(found, acknowledged)
     person = Person.objects.create(
         workspace=workspace,
         name=contact_name.strip(),
@@ -89,6 +103,8 @@ def save_reason(
 ) -> Change:
     """Start the draft, or update the reason of the one already open.
 
+    No rule stops a draft: the person is typing and nothing leaves Takt. The
+    page shows what the rules say, and go_on (and every verb after it) enforces it.
     `known_since` is when they found out (M2.1); left out, a new draft counts from
     now and an open one keeps what it had, so saving again never resets the clock.
     """
@@ -136,10 +152,65 @@ def open_change(interview: Interview, kind: str | None = None) -> Change | None:
     return query.order_by("-created_at").first()
 
 
+def _enforce(
+    change: Change, found: list[Finding], *, acknowledged: Collection[str], actor: User
+) -> None:
+    """Refuse before anything is written; then record the warnings gone past this time.
+
+    A warning gone past at an earlier step (a reason, the notice) holds for the
+    steps after it; one about a message must be acknowledged for each message.
+    """
+    before = checks.acknowledged_before(change)
+    rules.enforce(found, {*acknowledged, *before})
+    new = [f for f in found if not (f.warns and f.rule in before)]
+    if any(f.warns for f in new):
+        changes.acknowledge(change, new, actor=actor)
+
+
+def _saved_times(change: Change) -> list[Span]:
+    return [(a.start, a.end) for a in change.alternatives.all()]
+
+
+@transaction.atomic
+def go_on(
+    change: Change,
+    step: str,
+    *,
+    actor: User,
+    acknowledged: Collection[str] = (),
+    lang: str | None = None,
+) -> None:
+    """Go past a step that sends nothing ("why", or a reschedule's "notice") as the draft stands."""
+    verb = f"{change.kind}_{step}"
+    if step not in ("why", "notice") or verb not in checks.VERB_RULES:
+        raise ValueError(f"no step {step!r} to go past in a {change.kind}")
+    found = checks.raw_findings(change, now=timezone.now(), lang=lang)
+    _enforce(change, checks.for_verb(found, verb), acknowledged=acknowledged, actor=actor)
+
+
 @transaction.atomic
 def choose_alternatives(
-    change: Change, times: list[tuple[datetime, datetime]], *, actor: User
+    change: Change,
+    times: list[Span],
+    *,
+    actor: User,
+    acknowledged: Collection[str] = (),
+    lang: str | None = None,
 ) -> None:
+    """The new times to offer, free in the person's own calendar (M1.2, Tip 2)."""
+    busy: list[Span] = []
+    if times:
+        start = min(s for s, _ in times) - timedelta(days=1)
+        busy = checks.busy_of(actor, change.interview, start, max(e for _, e in times))
+    found = checks.raw_findings(
+        change, now=timezone.now(), alternatives=times, busy=busy, lang=lang
+    )
+    _enforce(
+        change,
+        checks.for_verb(found, "reschedule_times"),
+        acknowledged=acknowledged,
+        actor=actor,
+    )
     changes.set_alternatives(change, times)
     audit.record(
         "alternatives.chosen",
@@ -151,8 +222,24 @@ def choose_alternatives(
 
 
 @transaction.atomic
-def log_call(change: Change, *, outcome: str, actor: User, note: str = "") -> ContactAttempt:
-    """One phone call (or the voicemail left); reaching them puts the request on its way."""
+def log_call(
+    change: Change,
+    *,
+    outcome: str,
+    actor: User,
+    note: str = "",
+    acknowledged: Collection[str] = (),
+    lang: str | None = None,
+) -> ContactAttempt:
+    """One phone call (or the voicemail left); reaching them puts the request on its way.
+
+    A call is how the guide wants it done, so only the steps before it are enforced.
+    """
+    found = checks.raw_findings(
+        change, now=timezone.now(), alternatives=_saved_times(change), lang=lang
+    )
+    verb = "reschedule_call" if change.kind == Change.Kind.RESCHEDULE else "cancel_call"
+    _enforce(change, checks.for_verb(found, verb), acknowledged=acknowledged, actor=actor)
     channel = (
         ContactAttempt.Channel.VOICEMAIL
         if outcome == ContactAttempt.Outcome.LEFT_MESSAGE
@@ -187,11 +274,34 @@ def _queue(change: Change, kind: str, subject: str, text: str, html: str = "") -
     )
 
 
+def _message(change: Change, text: str) -> tuple[str, str]:
+    """The e-mail as the rules read it: in the recipient's language."""
+    return (change.interview.counterpart.language or "sv", text)
+
+
 @transaction.atomic
 def send_request(
-    change: Change, *, actor: User, subject: str, text: str, through_takt: bool
+    change: Change,
+    *,
+    actor: User,
+    subject: str,
+    text: str,
+    through_takt: bool,
+    acknowledged: Collection[str] = (),
+    lang: str | None = None,
 ) -> None:
     """The reschedule e-mail: queued by Takt, or sent by the person from their own mail."""
+    found = checks.raw_findings(
+        change,
+        now=timezone.now(),
+        alternatives=_saved_times(change),
+        channel=ContactAttempt.Channel.EMAIL,
+        message=_message(change, text),
+        lang=lang,
+    )
+    _enforce(
+        change, checks.for_verb(found, "reschedule_send"), acknowledged=acknowledged, actor=actor
+    )
     if through_takt:
         _queue(change, "candidate_reschedule", subject, text)
     changes.log_contact(
@@ -219,9 +329,25 @@ def send_request(
 
 @transaction.atomic
 def send_followup(
-    change: Change, *, actor: User, subject: str, text: str, through_takt: bool
+    change: Change,
+    *,
+    actor: User,
+    subject: str,
+    text: str,
+    through_takt: bool,
+    acknowledged: Collection[str] = (),
+    lang: str | None = None,
 ) -> None:
     """The follow-up note (M1.5); the dashboard's reminder stops once it is sent."""
+    found = checks.raw_findings(
+        change,
+        now=timezone.now(),
+        channel=ContactAttempt.Channel.EMAIL,
+        message=_message(change, text),
+        action="followup",
+        lang=lang,
+    )
+    _enforce(change, checks.for_verb(found, "followup"), acknowledged=acknowledged, actor=actor)
     if through_takt:
         _queue(change, "candidate_followup", subject, text)
     change.followup_sent_at = timezone.now()
@@ -236,8 +362,30 @@ def send_followup(
 
 
 @transaction.atomic
-def record_new_time(change: Change, *, start: datetime, end: datetime, actor: User) -> Interview:
-    """The employer answered with a time: move the interview there and close the change."""
+def record_new_time(
+    change: Change,
+    *,
+    start: datetime,
+    end: datetime,
+    actor: User,
+    acknowledged: Collection[str] = (),
+    lang: str | None = None,
+) -> Interview:
+    """The employer answered with a time: move the interview there and close the change.
+
+    The agreed time is checked against the person's calendar (Tip 2); DoubleBooking
+    (another of their interviews) leaves everything as it was, as Blocked does.
+    """
+    found = checks.schedule_findings(
+        actor,
+        start,
+        end,
+        now=timezone.now(),
+        zone=change.interview.timezone,
+        exclude=change.interview,
+        lang=lang,
+    )
+    rules.enforce(found, acknowledged)
     interview = move_interview(change.interview, start=start, end=end, actor=actor, change=change)
     audit.record(
         "change.agreed",
@@ -258,8 +406,19 @@ def send_cancellation(
     subject: str = "",
     text: str = "",
     through_takt: bool = False,
+    acknowledged: Collection[str] = (),
+    lang: str | None = None,
 ) -> Interview:
     """Method 2: they have been told (call, voicemail or e-mail); cancel the interview at once."""
+    by_email = channel == ContactAttempt.Channel.EMAIL
+    found = checks.raw_findings(
+        change,
+        now=timezone.now(),
+        channel=channel,
+        message=_message(change, text) if by_email else None,
+        lang=lang,
+    )
+    _enforce(change, checks.for_verb(found, "cancel_send"), acknowledged=acknowledged, actor=actor)
     if channel == ContactAttempt.Channel.EMAIL and through_takt:
         _queue(change, "candidate_cancel", subject, text)
     changes.log_contact(
@@ -269,6 +428,16 @@ def send_cancellation(
     change.sent_at = timezone.now()
     change.save(update_fields=["sent_at", "updated_at"])
     return cancel_interview(change.interview, actor=actor, change=change)
+
+
+@transaction.atomic
+def withdraw(change: Change, *, actor: User) -> None:
+    """The person thought better of it: the interview stays as it was.
+
+    No rule speaks against taking a request back, and a blocked draft must always
+    be possible to drop, so nothing is enforced here.
+    """
+    changes.withdraw_change(change, actor=actor)
 
 
 def current_reschedule(interview: Interview) -> Change | None:

@@ -6,14 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from takt.calendars.services import has_calendar
 from takt.core.booking import DoubleBooking
 from takt.core.models import Workspace
+from takt.core.rules import Blocked
 from takt.core.templatetags.takt_tags import clock, when
-from takt.seeker.checks import schedule_findings
 from takt.seeker.forms import IcsForm, InterviewForm
 from takt.seeker.invitation_file import InvitationProblem, read_invitation
 from takt.seeker.services import AlreadyImported, add_interview
@@ -53,11 +52,6 @@ def add(request: HttpRequest, workspace_id: int) -> HttpResponse:
     if not form.is_valid():
         return _page(request, workspace, form)
     data = form.cleaned_data
-    now = timezone.now()
-    findings = schedule_findings(user, data["start"], data["end"], now=now, zone=data["zone"])
-    state = shown(findings)
-    if state["blocked"]:
-        return _page(request, workspace, form, **state)
     try:
         interview = add_interview(
             workspace=workspace,
@@ -75,6 +69,8 @@ def add(request: HttpRequest, workspace_id: int) -> HttpResponse:
             video_link=data["video_link"],
             uid=data["uid"],
         )
+    except Blocked as refusal:
+        return _page(request, workspace, form, **shown(refusal.findings))
     except DoubleBooking as clash:
         other = clash.conflicts[0].interview
         form.add_error(
@@ -86,14 +82,17 @@ def add(request: HttpRequest, workspace_id: int) -> HttpResponse:
                 "end": clock(other.end, other.timezone),
             },
         )
-        return _page(request, workspace, form, **state)
+        return _page(request, workspace, form)
     except AlreadyImported:
         form.add_error(None, _("This invitation is already in Takt."))
-        return _page(request, workspace, form, **state)
+        return _page(request, workspace, form)
     messages.success(request, _("The interview is added."))
-    for finding in findings:
-        if finding.rule == "schedule.unchecked":
-            messages.info(request, finding.message)
+    if not has_calendar(user):
+        # Tip 2's advice (schedule.unchecked): nothing could be checked, so say so once.
+        messages.info(
+            request,
+            _("No calendar is connected, so Takt cannot check this time against your other plans."),
+        )
     return redirect(interview.get_absolute_url())
 
 

@@ -13,19 +13,22 @@ from takt import wording
 from takt.core.composing import situation_for
 from takt.core.models import Change, ContactAttempt, Interview, Side
 from takt.core.pages import page_language
-from takt.core.rules import Finding
+from takt.core.rules import Blocked, Finding
 from takt.seeker import services as seeker
-from takt.seeker.checks import for_step, raw_findings
+from takt.seeker.checks import STEP_RULES, first_step_blocks, for_step, raw_findings
 from takt.seeker.forms import CallForm, CancelReasonForm, EmailForm
 from takt.seeker.views.common import (
     CANCEL_STEPS,
+    acknowledged_from,
     contact_context,
     mailto,
-    may_go_on,
     me,
     person_zone,
     personal_interview,
     reason_initial,
+    refused,
+    refused_context,
+    render_earlier_block,
     render_step,
     shown,
     shown_beside_found_out,
@@ -57,6 +60,11 @@ def cancel(request: HttpRequest, workspace_id: int, interview_id: int, step: str
         return why(request, interview, change)
     if change is None:
         return redirect("seeker_cancel", interview.workspace_id, interview.pk, "why")
+    blocks = first_step_blocks(change, now=timezone.now())
+    if blocks:
+        return render_earlier_block(
+            request, interview, change, "cancel", step, {"why", "send"}, blocks
+        )
     return send(request, interview, change)
 
 
@@ -86,11 +94,21 @@ def why(request: HttpRequest, interview: Interview, change: Change | None) -> Ht
         reason_text=data["reason_text"],
         known_since=data["found_out"],
     )
-    found = for_step(raw_findings(change, now=now), "cancel_why")
-    if not may_go_on(request, found, data["continue_anyway"], change):
-        return _render(
-            request, interview, change, "why", {"form": form, **shown_beside_found_out(found)}
-        )
+    draft = change
+    acknowledged = acknowledged_from(
+        request,
+        data["continue_anyway"],
+        lambda: for_step(raw_findings(draft, now=now), "cancel_why"),
+    )
+    try:
+        seeker.go_on(change, "why", actor=me(request), acknowledged=acknowledged)
+    except Blocked as refusal:
+        found = refused(refusal, STEP_RULES["cancel_why"])
+        context = {
+            **shown_beside_found_out(found),
+            "ack_error": refused_context(request, refusal, found)["ack_error"],
+        }
+        return _render(request, interview, change, "why", {"form": form, **context})
     return redirect("seeker_cancel", interview.workspace_id, interview.pk, "send")
 
 
@@ -105,38 +123,54 @@ def send(request: HttpRequest, interview: Interview, change: Change) -> HttpResp
     call_form = CallForm()
     email_form = EmailForm(initial={"subject": email.subject, "text": email.text})
     action = request.POST.get("action") if request.method == "POST" else None
-    text = email.text
+    shown_before = _findings(change, now, email.language, email.text)
+    state = shown(shown_before)
     if action == "call":
         call_form = CallForm(request.POST)
         if call_form.is_valid():
             outcome = call_form.cleaned_data["outcome"]
-            if outcome == ContactAttempt.Outcome.NO_ANSWER:
-                seeker.log_call(change, outcome=outcome, actor=me(request))
-                return redirect("seeker_cancel", interview.workspace_id, interview.pk, "send")
-            channel = "phone" if outcome == ContactAttempt.Outcome.REACHED else "voicemail"
-            seeker.send_cancellation(change, actor=me(request), channel=channel, outcome=outcome)
-            messages.success(request, _("The interview is cancelled. Thank you for telling them."))
-            return redirect(interview.get_absolute_url())
+            try:
+                if outcome == ContactAttempt.Outcome.NO_ANSWER:
+                    seeker.log_call(change, outcome=outcome, actor=me(request))
+                    return redirect("seeker_cancel", interview.workspace_id, interview.pk, "send")
+                channel = "phone" if outcome == ContactAttempt.Outcome.REACHED else "voicemail"
+                seeker.send_cancellation(
+                    change, actor=me(request), channel=channel, outcome=outcome
+                )
+            except Blocked as refusal:
+                state = refused_context(request, refusal, refused(refusal, ("contact.",)))
+            else:
+                messages.success(
+                    request, _("The interview is cancelled. Thank you for telling them.")
+                )
+                return redirect(interview.get_absolute_url())
     if action in ("send", "own_mail"):
         email_form = EmailForm(request.POST)
         if email_form.is_valid():
             data = email_form.cleaned_data
-            text = data["text"]
-            found = _findings(change, now, email.language, text)
+            state = shown(_findings(change, now, email.language, data["text"]))
             if action == "send" and not interview.counterpart.email:
                 email_form.add_error(None, _("Takt has no e-mail address for them."))
-            elif may_go_on(request, found, data["continue_anyway"], change):
-                seeker.send_cancellation(
-                    change,
-                    actor=me(request),
-                    channel="email",
-                    outcome="sent",
-                    subject=data["subject"],
-                    text=text,
-                    through_takt=action == "send",
-                )
-                messages.success(request, _("Your cancellation is sent."))
-                return redirect(interview.get_absolute_url())
+            else:
+                try:
+                    seeker.send_cancellation(
+                        change,
+                        actor=me(request),
+                        channel="email",
+                        outcome="sent",
+                        subject=data["subject"],
+                        text=data["text"],
+                        through_takt=action == "send",
+                        acknowledged=acknowledged_from(
+                            request, data["continue_anyway"], lambda: shown_before
+                        ),
+                    )
+                except Blocked as refusal:
+                    found = refused(refusal, STEP_RULES["cancel_send"])
+                    state = refused_context(request, refusal, found)
+                else:
+                    messages.success(request, _("Your cancellation is sent."))
+                    return redirect(interview.get_absolute_url())
     context = {
         **contact_context(interview, change, texts, call_form, email_form),
         "mailto": mailto(
@@ -144,7 +178,7 @@ def send(request: HttpRequest, interview: Interview, change: Change) -> HttpResp
             str(email_form["subject"].value() or ""),
             str(email_form["text"].value() or ""),
         ),
-        **shown(_findings(change, now, email.language, text)),
+        **state,
     }
     return _render(request, interview, change, "send", context)
 

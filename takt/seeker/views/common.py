@@ -1,5 +1,6 @@
 """What every job seeker page shares: personal workspaces only, findings ready for the page."""
 
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
@@ -12,10 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from takt.core import access
-from takt.core.changes import acknowledge
 from takt.core.models import Change, Interview, Workspace
 from takt.core.pages import for_page
-from takt.core.rules import Finding
+from takt.core.rules import Blocked, Finding, Unacknowledged, warned
 
 
 def personal_workspace(request: HttpRequest, workspace_id: int) -> Workspace:
@@ -38,12 +38,50 @@ def me(request: HttpRequest) -> User:
 
 
 def shown(findings: list[Finding]) -> dict[str, Any]:
-    """The findings as the page shows them, and whether they stop the step or need a tick."""
+    """The findings as the page shows them, whether they stop the step or need a tick.
+
+    `seen` goes back with the form as hidden fields: the tick acknowledges the
+    warnings shown, by rule id, and not one that appears after it.
+    """
     return {
         "findings": for_page(findings),
         "blocked": any(f.blocks for f in findings),
         "needs_ack": any(f.warns for f in findings),
+        "seen": warned(findings),
     }
+
+
+def acknowledged_from(
+    request: HttpRequest, ticked: bool, shown_before: Callable[[], list[Finding]]
+) -> list[str]:
+    """The rule ids the person went past with "continue anyway".
+
+    The ids come from the page's `seen` fields; a post without them (a client
+    that never showed the page) acknowledges what the step shows as it stands.
+    """
+    if not ticked:
+        return []
+    return request.POST.getlist("seen") or warned(shown_before())
+
+
+def refused(refusal: Blocked, about: Iterable[str] = ()) -> list[Finding]:
+    """What the page shows when a verb refused: this step's findings and what stopped it.
+
+    `about` are the step's rule prefixes; a finding of an earlier step is shown
+    only when it blocks or waits for its acknowledgement.
+    """
+    prefixes = tuple(about)
+    waiting = set(refusal.rules) if isinstance(refusal, Unacknowledged) else set()
+    return [
+        f for f in refusal.findings if f.rule.startswith(prefixes) or f.blocks or f.rule in waiting
+    ]
+
+
+def refused_context(request: HttpRequest, refusal: Blocked, found: list[Finding]) -> dict[str, Any]:
+    """shown() for a refusal; a tick missing for warnings already on the page is an error."""
+    waiting = set(refusal.rules) if isinstance(refusal, Unacknowledged) else set()
+    seen = set(request.POST.getlist("seen"))
+    return {**shown(found), "ack_error": bool(waiting) and waiting <= seen}
 
 
 # The findings about when they found out, shown beside that field rather than in the list.
@@ -83,20 +121,6 @@ def reason_initial(change: Change | None) -> dict[str, Any]:
         "reason_text": change.reason_text,
         **found_out_initial(change, person_zone()),
     }
-
-
-def may_go_on(
-    request: HttpRequest, findings: list[Finding], acknowledged: bool, change: Any
-) -> bool:
-    """Blocks stop the step; warnings need "continue anyway", recorded with who and when."""
-    if any(f.blocks for f in findings):
-        return False
-    warned = [f for f in findings if f.warns]
-    if warned and not acknowledged:
-        return False
-    if warned:
-        acknowledge(change, warned, actor=me(request))
-    return True
 
 
 def mailto(address: str, subject: str, body: str) -> str:
@@ -160,6 +184,34 @@ def steps_for(
         }
         for number, slug in enumerate(names, start=1)
     ]
+
+
+def render_earlier_block(
+    request: HttpRequest,
+    interview: Interview,
+    change: Change,
+    flow: str,
+    step: str,
+    reached: set[str],
+    findings: list[Finding],
+) -> HttpResponse:
+    """A later step opened by its address while the first step blocks: the finding, not the form."""
+    url_name = "seeker_reschedule" if flow == "reschedule" else "seeker_cancel"
+    return render(
+        request,
+        "seeker/step_blocked.html",
+        {
+            "workspace": interview.workspace,
+            "interview": interview,
+            "change": change,
+            "heading": flow_heading(flow),
+            "step": step,
+            "steps": steps_for(interview, flow, step, reached),
+            "findings": for_page(findings),
+            "back_url": reverse(url_name, args=[interview.workspace_id, interview.pk, "why"]),
+            "back_label": step_labels()["why"],
+        },
+    )
 
 
 def render_step(

@@ -6,7 +6,6 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from takt.core.changes import withdraw_change
 from takt.outbox.invitations_for import invitation_for
 from takt.seeker import services as seeker
 from takt.seeker.views.common import me, personal_interview
@@ -34,6 +33,6 @@ def withdraw(request: HttpRequest, workspace_id: int, interview_id: int) -> Http
     change = seeker.open_change(interview)
     if change is None:
         raise Http404
-    withdraw_change(change, actor=me(request))
+    seeker.withdraw(change, actor=me(request))
     messages.success(request, _("Withdrawn. The interview stays as it was."))
     return redirect(interview.get_absolute_url())

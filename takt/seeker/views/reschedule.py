@@ -1,8 +1,10 @@
 """Method 1, one step at a time: why, notice, new times, contact, afterwards.
 
 The draft Change is saved at each step, so the person can leave and come back
-to where they were. Every step shows the rules' findings about that step;
-blocks stop it, warnings need "continue anyway", which is recorded.
+to where they were. Every step shows the rules' findings about that step; the
+verb behind it refuses on a block or an unacknowledged warning, and the page
+shows why. A later step opened by its address while the reason blocks shows
+that finding, with the way back, instead of its form.
 """
 
 from datetime import timedelta
@@ -14,19 +16,21 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from takt.core.models import Change, Interview
-from takt.core.rules import Finding
+from takt.core.rules import Blocked, Finding
 from takt.core.templatetags.takt_tags import clock, when
 from takt.seeker import services as seeker
-from takt.seeker.checks import busy_of, for_step, raw_findings, suggestions
+from takt.seeker.checks import STEP_RULES, first_step_blocks, for_step, raw_findings, suggestions
 from takt.seeker.forms import RescheduleReasonForm, TimesForm
 from takt.seeker.views import common, reschedule_reach
 from takt.seeker.views.common import (
     RESCHEDULE_STEPS,
-    may_go_on,
+    acknowledged_from,
     me,
     person_zone,
     personal_interview,
     reason_initial,
+    refused,
+    refused_context,
     shown,
     shown_beside_found_out,
 )
@@ -82,6 +86,11 @@ def reschedule(
     change = seeker.current_reschedule(interview)
     if change is None:
         return _go(interview, "why")
+    blocks = first_step_blocks(change, now=timezone.now()) if change.is_open else []
+    if blocks:
+        return common.render_earlier_block(
+            request, interview, change, "reschedule", step, reached_steps(change), blocks
+        )
     if step not in reached_steps(change):
         order = [s for s in RESCHEDULE_STEPS if s in reached_steps(change)]
         return _go(interview, order[-1])
@@ -128,12 +137,21 @@ def why(request: HttpRequest, interview: Interview) -> HttpResponse:
         other_plans_movable=data["other_plans_movable"],
         known_since=data["found_out"],
     )
-    found = for_step(raw_findings(change, now=now), "why")
-    if not may_go_on(request, found, data["continue_anyway"], change):
-        return render_step(
-            request, interview, change, "why", {"form": form, **shown_beside_found_out(found)}
-        )
+    draft = change
+    acknowledged = acknowledged_from(
+        request, data["continue_anyway"], lambda: for_step(raw_findings(draft, now=now), "why")
+    )
+    try:
+        seeker.go_on(change, "why", actor=me(request), acknowledged=acknowledged)
+    except Blocked as refusal:
+        found = refused(refusal, STEP_RULES["why"])
+        context = {**shown_beside_found_out(found), **_ack_error(request, refusal, found)}
+        return render_step(request, interview, change, "why", {"form": form, **context})
     return _go(interview, "notice")
+
+
+def _ack_error(request: HttpRequest, refusal: Blocked, found: list[Finding]) -> dict[str, Any]:
+    return {"ack_error": refused_context(request, refusal, found)["ack_error"]}
 
 
 def notice(request: HttpRequest, interview: Interview, change: Change) -> HttpResponse:
@@ -143,9 +161,18 @@ def notice(request: HttpRequest, interview: Interview, change: Change) -> HttpRe
     left = interview.start - now
     context = {"left": left, "urgent": left < timedelta(hours=24), **shown(found)}
     if request.method == "POST":
-        if may_go_on(request, found, request.POST.get("continue_anyway") == "on", change):
+        ticked = request.POST.get("continue_anyway") == "on"
+        try:
+            seeker.go_on(
+                change,
+                "notice",
+                actor=me(request),
+                acknowledged=acknowledged_from(request, ticked, lambda: found),
+            )
+        except Blocked as refusal:
+            context.update(refused_context(request, refusal, refused(refusal, ("notice.",))))
+        else:
             return _go(interview, "times")
-        context["ack_error"] = True
     return render_step(request, interview, change, "notice", context)
 
 
@@ -187,12 +214,16 @@ def times(request: HttpRequest, interview: Interview, change: Change) -> HttpRes
     if not form.is_valid():
         return render_step(request, interview, change, "times", {"form": form, **shown([])})
     chosen = form.cleaned_data["times"]
-    if chosen:
-        busy = busy_of(user, interview, chosen[0][0] - timedelta(days=1), chosen[-1][1])
-    else:
-        busy = []
-    found = for_step(raw_findings(change, now=now, alternatives=chosen, busy=busy), "times")
-    if not may_go_on(request, found, form.cleaned_data["continue_anyway"], change):
-        return render_step(request, interview, change, "times", {"form": form, **shown(found)})
-    seeker.choose_alternatives(change, chosen, actor=user)
+    saved = [(a.start, a.end) for a in change.alternatives.all()]
+    acknowledged = acknowledged_from(
+        request,
+        form.cleaned_data["continue_anyway"],
+        lambda: for_step(raw_findings(change, now=now, alternatives=saved), "times"),
+    )
+    try:
+        seeker.choose_alternatives(change, chosen, actor=user, acknowledged=acknowledged)
+    except Blocked as refusal:
+        found = refused(refusal, STEP_RULES["times"])
+        context = refused_context(request, refusal, found)
+        return render_step(request, interview, change, "times", {"form": form, **context})
     return _go(interview, "contact")

@@ -14,16 +14,20 @@ from takt.core.booking import DoubleBooking
 from takt.core.composing import situation_for
 from takt.core.models import Change, ContactAttempt, Interview, Side
 from takt.core.pages import page_language
-from takt.core.rules import Finding
+from takt.core.rules import Blocked, Finding
 from takt.core.templatetags.takt_tags import clock, when
 from takt.seeker import services as seeker
-from takt.seeker.checks import (
-    for_step,
-    raw_findings,
-    schedule_findings,
-)
+from takt.seeker.checks import STEP_RULES, for_step, raw_findings
 from takt.seeker.forms import CallForm, EmailForm, NewTimeForm
-from takt.seeker.views.common import contact_context, mailto, may_go_on, me, shown
+from takt.seeker.views.common import (
+    acknowledged_from,
+    contact_context,
+    mailto,
+    me,
+    refused,
+    refused_context,
+    shown,
+)
 
 
 def _alternatives(change: Change) -> list[tuple[Any, Any]]:
@@ -67,37 +71,48 @@ def contact(request: HttpRequest, interview: Interview, change: Change) -> HttpR
     call_form = CallForm()
     email_form = EmailForm(initial={"subject": email.subject, "text": email.text})
     action = request.POST.get("action") if request.method == "POST" else None
+    findings = _email_findings(change, now, email.text, email.language)
+    state = shown(findings)
     if action == "call":
         call_form = CallForm(request.POST)
         if call_form.is_valid():
             outcome = call_form.cleaned_data["outcome"]
-            seeker.log_call(
-                change, outcome=outcome, actor=me(request), note=call_form.cleaned_data["note"]
-            )
-            if outcome == ContactAttempt.Outcome.REACHED:
-                messages.success(request, _("Good. Now send a short follow-up note."))
-                return redirect("seeker_reschedule", interview.workspace_id, interview.pk, "after")
-            return redirect("seeker_reschedule", interview.workspace_id, interview.pk, "contact")
-    findings: list[Finding] = []
+            try:
+                seeker.log_call(
+                    change, outcome=outcome, actor=me(request), note=call_form.cleaned_data["note"]
+                )
+            except Blocked as refusal:
+                state = refused_context(request, refusal, refused(refusal, STEP_RULES["contact"]))
+            else:
+                if outcome == ContactAttempt.Outcome.REACHED:
+                    messages.success(request, _("Good. Now send a short follow-up note."))
+                    return _to(interview, "after")
+                return _to(interview, "contact")
     if action in ("send", "own_mail"):
         email_form = EmailForm(request.POST)
         if email_form.is_valid():
             data = email_form.cleaned_data
-            findings = _email_findings(change, now, data["text"], email.language)
+            state = shown(_email_findings(change, now, data["text"], email.language))
             if action == "send" and not interview.counterpart.email:
                 email_form.add_error(None, _("Takt has no e-mail address for them."))
-            elif may_go_on(request, findings, data["continue_anyway"], change):
-                seeker.send_request(
-                    change,
-                    actor=me(request),
-                    subject=data["subject"],
-                    text=data["text"],
-                    through_takt=action == "send",
-                )
-                messages.success(request, _("Your request is on its way."))
-                return redirect("seeker_reschedule", interview.workspace_id, interview.pk, "after")
-    else:
-        findings = _email_findings(change, now, email.text, email.language)
+            else:
+                try:
+                    seeker.send_request(
+                        change,
+                        actor=me(request),
+                        subject=data["subject"],
+                        text=data["text"],
+                        through_takt=action == "send",
+                        acknowledged=acknowledged_from(
+                            request, data["continue_anyway"], lambda: findings
+                        ),
+                    )
+                except Blocked as refusal:
+                    found = refused(refusal, STEP_RULES["contact"])
+                    state = refused_context(request, refusal, found)
+                else:
+                    messages.success(request, _("Your request is on its way."))
+                    return _to(interview, "after")
     subject = email_form["subject"].value() or ""
     body = email_form["text"].value() or ""
     policy = rules.thresholds(interview.workspace)
@@ -110,9 +125,13 @@ def contact(request: HttpRequest, interview: Interview, change: Change) -> HttpR
         "email_open": not phone or failures >= policy.phone_attempts_before_message,
         "mailto": mailto(interview.counterpart.email, str(subject), str(body)),
         "sent": change.state == Change.State.SENT,
-        **shown(for_step(findings, "contact")),
+        **state,
     }
     return _render(request, interview, change, "contact", context)
+
+
+def _to(interview: Interview, step: str) -> HttpResponse:
+    return redirect("seeker_reschedule", interview.workspace_id, interview.pk, step)
 
 
 def _email_findings(change: Change, now: Any, text: str, language: str) -> list[Finding]:
@@ -139,50 +158,57 @@ def after(request: HttpRequest, interview: Interview, change: Change) -> HttpRes
     time_findings: list[Finding] = []
     action = request.POST.get("action") if request.method == "POST" else None
     message = (followup.language, followup.text)
+    shown_before = _after_findings(change, now, message)
+    refusal_state: dict[str, Any] = {}
     if action in ("send", "own_mail"):
         email_form = EmailForm(request.POST)
         if email_form.is_valid():
             data = email_form.cleaned_data
             message = (followup.language, data["text"])
-            found = _after_findings(change, now, message)
             if action == "send" and not interview.counterpart.email:
                 email_form.add_error(None, _("Takt has no e-mail address for them."))
-            elif may_go_on(request, _about_note(found), data["continue_anyway"], change):
-                seeker.send_followup(
-                    change,
-                    actor=user,
-                    subject=data["subject"],
-                    text=data["text"],
-                    through_takt=action == "send",
-                )
-                messages.success(request, _("Your follow-up note is sent."))
-                return redirect("seeker_reschedule", interview.workspace_id, interview.pk, "after")
+            else:
+                try:
+                    seeker.send_followup(
+                        change,
+                        actor=user,
+                        subject=data["subject"],
+                        text=data["text"],
+                        through_takt=action == "send",
+                        acknowledged=acknowledged_from(
+                            request, data["continue_anyway"], lambda: _about_note(shown_before)
+                        ),
+                    )
+                except Blocked as refusal:
+                    refused_now = refused(refusal, STEP_RULES["after"])
+                    refusal_state = refused_context(request, refusal, refused_now)
+                else:
+                    messages.success(request, _("Your follow-up note is sent."))
+                    return redirect(
+                        "seeker_reschedule", interview.workspace_id, interview.pk, "after"
+                    )
     if action == "new_time":
         time_form = NewTimeForm(request.POST, zone_name=interview.timezone, duration=duration)
         if time_form.is_valid():
             start, end = time_form.cleaned_data["start"], time_form.cleaned_data["end"]
-            time_findings = schedule_findings(
-                user, start, end, now=now, zone=interview.timezone, exclude=interview
-            )
-            if not any(f.blocks for f in time_findings):
-                try:
-                    seeker.record_new_time(change, start=start, end=end, actor=user)
-                except DoubleBooking as clash:
-                    other = clash.conflicts[0].interview
-                    time_form.add_error(
-                        None,
-                        _("This collides with your interview %(other)s, %(when)s–%(end)s.")
-                        % {
-                            "other": other.title,
-                            "when": when(other.start, other.timezone),
-                            "end": clock(other.end, other.timezone),
-                        },
-                    )
-                else:
-                    messages.success(request, _("The interview is moved to the new time."))
-                    return redirect(
-                        "seeker_reschedule", interview.workspace_id, interview.pk, "after"
-                    )
+            try:
+                seeker.record_new_time(change, start=start, end=end, actor=user)
+            except Blocked as refusal:
+                time_findings = refusal.findings
+            except DoubleBooking as clash:
+                other = clash.conflicts[0].interview
+                time_form.add_error(
+                    None,
+                    _("This collides with your interview %(other)s, %(when)s–%(end)s.")
+                    % {
+                        "other": other.title,
+                        "when": when(other.start, other.timezone),
+                        "end": clock(other.end, other.timezone),
+                    },
+                )
+            else:
+                messages.success(request, _("The interview is moved to the new time."))
+                return redirect("seeker_reschedule", interview.workspace_id, interview.pk, "after")
     found = _after_findings(change, now, message)
     subject = email_form["subject"].value() or ""
     body = email_form["text"].value() or ""
@@ -195,6 +221,8 @@ def after(request: HttpRequest, interview: Interview, change: Change) -> HttpRes
         "agreed": change.state == Change.State.AGREED,
         **shown(found),
         "needs_ack": shown(_about_note(found))["needs_ack"],
+        "seen": shown(_about_note(found))["seen"],
+        **refusal_state,
     }
     return _render(request, interview, change, "after", context)
 
