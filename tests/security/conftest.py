@@ -4,6 +4,8 @@ from typing import Any
 
 import pytest
 
+from tests.servers import radicale_server  # noqa: F401 (fixture)
+
 
 @pytest.fixture(autouse=True)
 def _nothing_allowed(settings: Any) -> None:
