@@ -16,8 +16,11 @@ pytestmark = pytest.mark.django_db
 RIGHT = "secret-pass-123"  # make_user's password
 
 
-def sign_in(path: str, username: str, password: str, address: str = "203.0.113.7") -> Any:
-    return Client(REMOTE_ADDR=address).post(path, {"username": username, "password": password})
+def sign_in(
+    path: str, username: str, password: str, address: str = "203.0.113.7", lang: str = "en"
+) -> Any:
+    client = Client(REMOTE_ADDR=address, HTTP_ACCEPT_LANGUAGE=lang)
+    return client.post(path, {"username": username, "password": password})
 
 
 def signed_in(response: Any) -> bool:
@@ -35,6 +38,9 @@ def test_the_41st_wrong_password_locks_and_the_right_one_is_refused_too(make_use
     assert right.status_code == 429
     assert not signed_in(right)
     assert "Too many wrong passwords" in right.content.decode()
+    assert (
+        "För många felaktiga lösenord" in sign_in(path, "anna", RIGHT, lang="sv").content.decode()
+    )
 
 
 def test_without_failures_the_right_password_signs_in(make_user) -> None:
