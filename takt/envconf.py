@@ -1,10 +1,13 @@
 """Reading settings from the environment through small helpers that refuse bad values."""
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+
+from takt.outbound.addresses import Network, parse_networks
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -46,12 +49,26 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [part.strip() for part in raw.split(",") if part.strip()]
 
 
+def env_networks(name: str) -> tuple[Network, ...]:
+    """Comma-separated networks in CIDR notation (10.0.0.0/8,192.168.1.5/32); none when unset."""
+    try:
+        return parse_networks(os.environ.get(name, ""), name)
+    except ValueError as error:
+        raise ImproperlyConfigured(str(error)) from None
+
+
 def data_dir() -> Path:
-    """The folder for the SQLite database, the secret key and sent e-mail (created on first use)."""
+    """The folder for the SQLite database, the secret key and sent e-mail (created on first use).
+
+    Only Takt's own user may enter it (0700): it holds the key, the database and
+    every e-mail sent, candidates' personal details among them.
+    """
     raw = os.environ.get("TAKT_DATA_DIR") or str(Path.cwd() / "data")
     path = Path(raw).expanduser().resolve()
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if path.stat().st_uid == os.getuid():
+            path.chmod(0o700)  # also a folder made by an earlier version, with 0755
     except OSError as error:
         raise ImproperlyConfigured(f"TAKT_DATA_DIR {raw!r} cannot be created: {error}.") from None
     return path
@@ -66,9 +83,29 @@ def secret_key(folder: Path) -> str:
         return from_env
     path = folder / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        _write_private(path, secrets.token_urlsafe(50))
     return path.read_text().strip()
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write a file readable by its owner only, whole or not at all.
+
+    The file is made with mode 0600 from the start (never briefly 0644 before a
+    chmod) under a temporary name, then renamed into place: two processes
+    starting at once never read half a key, and the first one to finish wins.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "w") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        # link() fails when the key exists already: a key another process wrote is kept.
+        with contextlib.suppress(FileExistsError):
+            os.link(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def database(folder: Path) -> dict[str, object]:

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from takt import envconf
@@ -144,16 +145,75 @@ else:
     }
 DEFAULT_FROM_EMAIL = envconf.env_str("TAKT_FROM_EMAIL", "takt@localhost")
 
+# --- Security: cookies, HTTPS, headers, login throttling, outbound requests -------------
+# Served over https (SITE_URL says so): cookies only over https, HSTS, and plain http
+# redirected, so that `takt manage check --deploy` has nothing to report.
+_HTTPS = SITE_URL.startswith("https://")
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = envconf.env_bool("TAKT_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = envconf.env_bool("TAKT_SECURE_COOKIES", _HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = envconf.env_bool("TAKT_SSL_REDIRECT", _HTTPS)
+SECURE_HSTS_SECONDS = envconf.env_int("TAKT_HSTS_SECONDS", 365 * 24 * 3600 if _HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envconf.env_bool("TAKT_HSTS_INCLUDE_SUBDOMAINS", _HTTPS)
+SECURE_HSTS_PRELOAD = envconf.env_bool("TAKT_HSTS_PRELOAD", _HTTPS)
+# Behind a reverse proxy that ends TLS (README, "Behind a TLS proxy"): trust its
+# X-Forwarded-Proto, and only then; a client could send the header itself.
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if envconf.env_bool("TAKT_BEHIND_PROXY", False) else None
+)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Pages load only Takt's own scripts, styles and images: no inline code, no other origin.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+MIDDLEWARE += [
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "takt.private_pages.PrivatePagesMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its answer.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Login throttling (django-axes) on the sign-in page and the admin: a user name or an
+# address is locked after TAKT_LOGIN_FAILURES wrong passwords, for a time that doubles
+# with every further round of failures within a day (takt.login_throttle.cool_off).
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envconf.env_int("TAKT_LOGIN_FAILURES", 10, minimum=1)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
+AXES_COOLOFF_TIME = "takt.login_throttle.cool_off"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # the record the backoff counts
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = 1 if SECURE_PROXY_SSL_HEADER else None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if SECURE_PROXY_SSL_HEADER else ("REMOTE_ADDR",)
+)
+
+# Calendar servers (and any other address Takt fetches for a user) must be public;
+# these networks are allowed besides, for a calendar server on the operator's own network.
+TAKT_OUTBOUND_ALLOW = envconf.env_networks("TAKT_OUTBOUND_ALLOW")
+# --- end of security ----------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envconf.env_str("TAKT_LOG_LEVEL", "INFO")},
+    # django-axes says hello at every start; its lockouts are warnings and still show.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -19,6 +19,16 @@ import pytest
 from aiosmtpd.controller import Controller
 
 _START_TIMEOUT_S = 30.0
+# The test servers listen on loopback, which Takt refuses to fetch from unless the
+# operator allows it (TAKT_OUTBOUND_ALLOW), as a self-hoster does for a calendar server
+# on their own network.
+LOOPBACK = ("127.0.0.0/8", "::1/128")
+
+
+@pytest.fixture
+def loopback_allowed(settings: Any) -> None:
+    """Let Takt fetch from the test servers on 127.0.0.1."""
+    settings.TAKT_OUTBOUND_ALLOW = LOOPBACK
 
 
 def free_port() -> int:

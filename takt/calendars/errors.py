@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 _MESSAGES: dict[str, dict[str, str]] = {
     "malformed": {
-        "sv": "Kalendern gick inte att läsa: den är inte en giltig iCalendar-fil ({detail}).",
-        "en": "The calendar could not be read: it is not a valid iCalendar file ({detail}).",
+        "sv": "Kalendern gick inte att läsa: den är inte en giltig iCalendar-fil.",
+        "en": "The calendar could not be read: it is not a valid iCalendar file.",
     },
     "too_big": {
         "sv": "Kalendern är för stor att läsa (över {limit} byte).",
@@ -30,8 +30,21 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "The calendar address must start with https:// or http:// ({detail}).",
     },
     "unreachable": {
-        "sv": "Kalendern gick inte att hämta ({detail}). Försök igen senare.",
-        "en": "The calendar could not be fetched ({detail}). Try again later.",
+        "sv": "Kalendern gick inte att hämta. Försök igen senare.",
+        "en": "The calendar could not be fetched. Try again later.",
+    },
+    # The address's own words (its body, a parser's text, which port answered) are never
+    # shown: they would let a page read, or scan, whatever the address points at.
+    "refused": {
+        "sv": "Takt hämtar inte kalendrar från den adressen: den pekar på ett internt nätverk. "
+        "Använd kalenderns offentliga adress, eller be den som driver Takt att tillåta nätverket.",
+        "en": "Takt does not fetch calendars from that address: it points into an internal "
+        "network. Use the calendar's public address, or ask whoever runs Takt to allow the "
+        "network.",
+    },
+    "no_answer": {
+        "sv": "Kalenderservern svarade inte i tid. Försök igen senare.",
+        "en": "The calendar server did not answer in time. Try again later.",
     },
     "http_error": {
         "sv": "Servern svarade med fel {detail} när kalendern hämtades.",
@@ -42,8 +55,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "Signing in to the calendar failed. Check the user name and password.",
     },
     "caldav_failed": {
-        "sv": "Kalenderservern gick inte att läsa ({detail}).",
-        "en": "The calendar server could not be read ({detail}).",
+        "sv": "Kalenderservern gick inte att läsa.",
+        "en": "The calendar server could not be read.",
     },
 }
 

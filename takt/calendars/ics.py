@@ -6,15 +6,12 @@ window or raises CalendarError; it never returns half a calendar, because a
 conflict check on half a calendar says "free" when it is not.
 """
 
-import http.client
 import time
-import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
 from typing import Any
-from urllib.error import HTTPError, URLError
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -23,7 +20,9 @@ import x_wr_timezone
 from dateutil.rrule import rrule, rrulestr
 from icalendar import Calendar, Component, vRecur
 
+from takt import outbound
 from takt.calendars.errors import CalendarError
+from takt.outbound.configured import configured_policy
 from takt.scheduling.zones import TimeProblem, zone
 
 __all__ = ["BusyTime", "Limits", "fetch_ics", "read_busy", "read_busy_many"]
@@ -378,56 +377,50 @@ def _short(error: BaseException | str) -> str:
 
 
 def fetch_ics(
-    url: str, *, timeout: float = 20.0, max_bytes: int = DEFAULT_LIMITS.max_bytes
+    url: str,
+    *,
+    timeout: float = 20.0,
+    max_bytes: int = DEFAULT_LIMITS.max_bytes,
+    policy: outbound.Policy | None = None,
 ) -> bytes:
-    """The body at an http(s) (or webcal) address, refused past max_bytes."""
+    """The body at an http(s) (or webcal) address, within `timeout` seconds in all and max_bytes.
+
+    Only public addresses are fetched, unless the policy (by default the
+    operator's TAKT_OUTBOUND_ALLOW) allows a network; every redirect is checked
+    the same way. Errors carry no part of the remote answer.
+    """
     address = url.strip()
     scheme = urlsplit(address).scheme.lower()
     if scheme in ("webcal", "webcals"):
         # webcal:// is what calendar apps publish; it is plain HTTPS underneath.
         address = "https" + address[len(scheme) :]
     _check_address(address)
-    opener = urllib.request.build_opener(_WebOnlyRedirects())
-    request = urllib.request.Request(
-        address, headers={"User-Agent": "Takt", "Accept": "text/calendar, */*;q=0.5"}
-    )
     try:
-        with opener.open(request, timeout=timeout) as response:
-            length = response.headers.get("Content-Length", "")
-            if length.isdigit() and int(length) > max_bytes:
-                raise CalendarError("too_big", limit=max_bytes)
-            chunks, total = [], 0
-            while chunk := response.read(65536):
-                total += len(chunk)
-                if total > max_bytes:
-                    raise CalendarError("too_big", limit=max_bytes)
-                chunks.append(chunk)
-    except HTTPError as error:
-        raise CalendarError("http_error", detail=str(error.code)) from error
-    except URLError as error:
-        raise CalendarError("unreachable", detail=_short(error.reason)) from error
-    except (OSError, http.client.HTTPException) as error:
-        raise CalendarError("unreachable", detail=_short(error)) from error
-    return b"".join(chunks)
+        reply = outbound.get(
+            address,
+            policy=policy if policy is not None else configured_policy(),
+            deadline=outbound.Deadline(timeout),
+            max_bytes=max_bytes,
+            headers={"Accept": "text/calendar, */*;q=0.5"},
+        )
+    except outbound.BadAddress as error:
+        raise CalendarError("bad_url", detail=address[:120]) from error
+    except outbound.Refused as error:
+        raise CalendarError("refused", detail=error.detail) from error
+    except outbound.TooBig as error:
+        raise CalendarError("too_big", limit=max_bytes) from error
+    except outbound.TooSlow as error:
+        raise CalendarError("no_answer", detail=error.detail) from error
+    except outbound.OutboundError as error:
+        raise CalendarError("unreachable", detail=_short(error.detail)) from error
+    if reply.status >= 400 or reply.status < 200:
+        raise CalendarError("http_error", detail=str(reply.status))
+    if reply.status >= 300:  # a redirect without a Location, or a 304 never asked for
+        raise CalendarError("http_error", detail=str(reply.status))
+    return reply.body
 
 
 def _check_address(address: str) -> None:
     parts = urlsplit(address)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise CalendarError("bad_url", detail=address[:120])
-
-
-class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects to http(s) only: urllib would also follow one to ftp://."""
-
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: Any,
-        code: int,
-        msg: str,
-        headers: Any,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        _check_address(newurl)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)

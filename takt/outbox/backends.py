@@ -1,5 +1,6 @@
 """A mail backend for running without a mail server: one .eml file per message."""
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,11 +20,19 @@ class EmlFolderBackend(BaseEmailBackend):
         self.folder = Path(folder)
 
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         for message in email_messages:
             raw = message.message()
             # A resend after a crash overwrites its file, never doubles it.
-            (self.folder / eml_name(str(raw["Message-ID"] or id(message)))).write_bytes(
-                raw.as_bytes()
+            _write_private(
+                self.folder / eml_name(str(raw["Message-ID"] or id(message))), raw.as_bytes()
             )
         return len(email_messages)
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write the file readable by its owner only (0600): a message holds personal details."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        os.fchmod(file.fileno(), 0o600)  # also a file an earlier version left at 0644
+        file.write(data)

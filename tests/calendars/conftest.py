@@ -5,10 +5,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 import pytest
 
-from tests.servers import radicale_server  # noqa: F401 (fixture)
+from tests.servers import LOOPBACK, radicale_server  # noqa: F401 (fixtures)
+
+
+@pytest.fixture(autouse=True)
+def _calendar_servers_on_loopback(settings: Any) -> None:
+    """The calendar servers here listen on 127.0.0.1, which only an allow setting opens."""
+    settings.TAKT_OUTBOUND_ALLOW = LOOPBACK
+
 
 # A Monday morning; the refresh window runs a week back and 120 days ahead.
 NOW = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
