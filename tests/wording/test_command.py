@@ -110,9 +110,14 @@ def test_it_writes_to_each_side_in_their_own_language_and_zone() -> None:
     people["contact"].update(language="en", timezone="America/New_York")
     result = compose_json(data(people=people), "sv")
     script, _, email, _ = result["messages"]
-    assert script["language"] == "sv"
+    # The call is in Anna's English, with Erik's Swedish beside each line he says.
+    assert (script["language"], script["aside_language"]) == ("en", "sv")
     assert email["language"] == "en"
-    assert "Tuesday 31 March at 04:00 (New York, EDT) / 10:00 (Stockholm, CEST)" in email["text"]
+    assert "aside_language" not in email
+    # A reader in New York reads American English unless a locale says otherwise.
+    assert "Tuesday, March 31 at 4:00 AM (New York, EDT) / 10:00 AM (Stockholm, CEST)" in (
+        email["text"]
+    )
 
 
 def test_a_candidate_who_only_applied_needs_no_interview() -> None:

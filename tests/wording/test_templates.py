@@ -21,7 +21,7 @@ REASONS = sorted(str(p.relative_to(TEMPLATES)) for p in TEMPLATES.glob("*/reason
 def full_variables(language: str, sender_side: str, emergency: bool) -> dict[str, object]:
     """Every variable set, the optional ones too."""
     full = situation(language, agreed=slot(2, 14), emergency=emergency)
-    return context(full, voice(full, sender_side, script=False))
+    return context(full, voice(full, sender_side))
 
 
 def test_there_are_templates_for_every_situation() -> None:
