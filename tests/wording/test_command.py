@@ -133,6 +133,9 @@ def test_a_candidate_who_only_applied_needs_no_interview() -> None:
     [
         ({"people": None}, "people"),
         ({"role": None}, "role"),
+        ({"role": {}}, "role"),
+        ({"role": {"de": "Entwickler"}}, "role.de"),
+        ({"role": {"sv": 7}}, "role.sv"),
         ({"company": 7}, "company"),
         ({"stage": "hired"}, "stage"),
         ({"action": "position_filled", "side": "employer", "stage": None}, "stage"),
@@ -154,6 +157,8 @@ def test_bad_input_exits_2_with_the_field_on_stderr(changes: dict[str, Any], fie
         ({"email": "erik@example.se"}, "people.candidate.name"),
         ({"name": "Erik", "language": "de"}, "people.candidate.language"),
         ({"name": "Erik", "timezone": "Europe/Stockholmm"}, "people.candidate.timezone"),
+        ({"name": "Erik", "locale": "en-AU"}, "people.candidate.locale"),
+        ({"name": "Erik", "language": "sv", "locale": "en-US"}, "people.candidate.locale"),
     ],
 )
 def test_a_bad_person_is_named_by_its_field(party: dict[str, Any], field: str) -> None:
@@ -177,3 +182,34 @@ def test_an_unknown_language_for_findings_is_bad_input() -> None:
     with pytest.raises(BadInput):
         compose_json(data(), "de")
     assert run(["-", "--lang", "de"], "{}")[0] == 2
+
+
+def test_a_person_may_name_a_locale_and_a_role_its_title_in_each_language() -> None:
+    people = copy.deepcopy(CONTRACT_INPUT["people"])
+    # A locale alone says the language: a Londoner living in New York keeps British dates.
+    people["contact"] = {"name": "Sarah Miller", "locale": "en-GB", "timezone": "America/New_York"}
+    role = {"sv": "Senior backend-utvecklare", "en": "Senior Backend Developer"}
+    result = compose_json(data(people=people, role=role), "sv")
+    email = next(message for message in result["messages"] if message["kind"] == "email")
+    assert email["language"] == "en"
+    assert "the Senior Backend Developer role" in email["text"]
+    assert "Tuesday 31 March at 04:00 (New York, EDT)" in email["text"]
+    # Erik's Swedish reason would mix two languages; the category's English sentence stands in.
+    assert "I have another commitment that cannot be moved." in email["text"]
+    assert "message.language_mixed" not in [finding["rule"] for finding in result["findings"]]
+
+
+def test_the_check_of_a_script_reads_what_is_said_not_the_callers_asides() -> None:
+    people = copy.deepcopy(CONTRACT_INPUT["people"])
+    people["contact"].update(language="en", timezone="Europe/London")
+    result = compose_json(data(people=people), "en")
+    script = result["messages"][0]
+    assert "\u21b3 Hej Anna, det är Erik Lind." in script["text"]
+    assert "message.language_mixed" not in [finding["rule"] for finding in result["findings"]]
+
+
+def test_an_interview_hours_away_reads_today_and_apologises_for_the_notice() -> None:
+    result = compose_json(data(now="2026-03-31T07:30:00+02:00"), "sv")
+    email = next(message for message in result["messages"] if message["kind"] == "email")
+    assert "Jag ber om ursäkt för det korta varslet" in email["text"]
+    assert "bokad till i dag kl. 10.00" in email["text"]
