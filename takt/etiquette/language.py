@@ -10,22 +10,27 @@ Märta, about the backendutvecklare role"). A word both languages use ("in", "ti
 import re
 from dataclasses import dataclass
 
-_SWEDISH = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SWEDISH = _words(
     """
     och att det är jag du vi ni en ett på för med inte om har hade kan som av den så men
     mig dig er oss hej tack vill ska skulle kommer måste tyvärr gärna min mitt mina din ditt
     dina vår vårt våra var blev blir från eller när efter också bara sig mycket nu här där
     vad hur varför fått får hos dem sedan ingen inget någon några detta denna dessa än
-    """.split()
+    """
 )
-_ENGLISH = frozenset(
+_ENGLISH = _words(
     """
     the and to of is for you with not have has had can on we my will that it but are am
     this your hi thanks would must unfortunately please been was were from our us me an at
     a do does sorry could should about there their they them which what when who i'm i'll
     i've don't can't won't it's that's so if been also just very now here any some these
     those than
-    """.split()
+    """
 )
 # A sentence ends at . ! ? … followed by a space, or at a line break.
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")

@@ -204,7 +204,9 @@ def script(situation: Situation, sender_side: str, folder: str, kind: str) -> Co
         return ComposedMessage(
             kind=kind, language=said_voice.language, text=with_asides(said), spoken=spoken.strip()
         )
-    own = render_text(template_name(own_voice.language, folder, kind), context(situation, own_voice))
+    own = render_text(
+        template_name(own_voice.language, folder, kind), context(situation, own_voice)
+    )
     return ComposedMessage(
         kind=kind,
         language=said_voice.language,

@@ -39,16 +39,43 @@ class Style:
 _STYLES = {
     # CLDR now gives Swedish "10:00"; the Swedish language authorities recommend "10.00".
     "sv-SE": Style(
-        "sv_SE", "EEEE d MMMM", "d MMMM", "H.mm", " 'kl.' ", " 'kl.' ", "i dag", "i morgon",
-        False, False, False,
+        "sv_SE",
+        "EEEE d MMMM",
+        "d MMMM",
+        "H.mm",
+        " 'kl.' ",
+        " 'kl.' ",
+        "i dag",
+        "i morgon",
+        False,
+        False,
+        False,
     ),
     "en-GB": Style(
-        "en_GB", "EEEE d MMMM", "d MMMM", "HH:mm", " 'at' ", "', '", "today", "tomorrow",
-        True, False, False,
+        "en_GB",
+        "EEEE d MMMM",
+        "d MMMM",
+        "HH:mm",
+        " 'at' ",
+        "', '",
+        "today",
+        "tomorrow",
+        True,
+        False,
+        False,
     ),
     "en-US": Style(
-        "en_US", "EEEE, MMMM d", "MMMM d", "h:mm a", " 'at' ", "', '", "today", "tomorrow",
-        True, True, True,
+        "en_US",
+        "EEEE, MMMM d",
+        "MMMM d",
+        "h:mm a",
+        " 'at' ",
+        "', '",
+        "today",
+        "tomorrow",
+        True,
+        True,
+        True,
     ),
 }
 _LANGUAGE_DEFAULT = {"sv": "sv-SE", "en": "en-GB"}
@@ -169,7 +196,7 @@ def format_moment(
     assert other_zone is not None
     full = style.day + style.at + style.clock
     second = _other_clock(moment, reader_zone, other_zone, style, style.clock, full)
-    return f"{text} ({_label(moment, reader_zone, style)}) / {second} ({_label(moment, other_zone, style)})"
+    return _both(text, second, moment, reader_zone, other_zone, style)
 
 
 def format_span(
@@ -185,7 +212,15 @@ def format_span(
     assert other_zone is not None
     second = _other_clock(start, reader_zone, other_zone, style, style.clock, full)
     second = _joined(second, start, end, other_zone, style)
-    return f"{first} ({_label(start, reader_zone, style)}) / {second} ({_label(start, other_zone, style)})"
+    return _both(first, second, start, reader_zone, other_zone, style)
+
+
+def _both(
+    first: str, second: str, moment: datetime, reader_zone: str, other_zone: str, style: Style
+) -> str:
+    """The reader's clock, then the other side's, each labelled with its city and zone."""
+    here, there = _label(moment, reader_zone, style), _label(moment, other_zone, style)
+    return f"{first} ({here}) / {second} ({there})"
 
 
 def _joined(text: str, start: datetime, end: datetime, zone_name: str, style: Style) -> str:

@@ -115,8 +115,9 @@ def test_it_writes_to_each_side_in_their_own_language_and_zone() -> None:
     assert email["language"] == "en"
     assert "aside_language" not in email
     # A reader in New York reads American English unless a locale says otherwise.
-    assert "Tuesday, March 31 at 4:00 AM (New York, EDT) / 10:00 AM (Stockholm, CEST)" in (
-        email["text"]
+    assert (
+        "Tuesday, March 31 at 4:00 AM (New York, EDT) / 10:00 AM (Stockholm, CEST)"
+        in (email["text"])
     )
 
 

@@ -122,9 +122,9 @@ def test_swedish_running_text_has_no_leading_zero() -> None:
     early = datetime(2026, 3, 26, 5, 0, tzinfo=STOCKHOLM)
     half_past_nine = datetime(2026, 3, 26, 9, 30, tzinfo=STOCKHOLM)
     assert format_moment(early, "sv-SE", "Europe/Stockholm") == "torsdag 26 mars kl. 5.00"
-    assert format_span(half_past_nine, THURSDAY + timedelta(minutes=30), "sv", "Europe/Stockholm") == (
-        "torsdag 26 mars kl. 9.30\N{EN DASH}10.30"
-    )
+    assert format_span(
+        half_past_nine, THURSDAY + timedelta(minutes=30), "sv", "Europe/Stockholm"
+    ) == ("torsdag 26 mars kl. 9.30\N{EN DASH}10.30")
 
 
 def test_an_american_span_says_am_or_pm_once_unless_it_crosses_noon() -> None:

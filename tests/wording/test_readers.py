@@ -44,7 +44,9 @@ def test_a_reason_in_the_readers_language_is_kept_as_written() -> None:
 
 
 def test_a_reason_whose_language_cannot_be_told_is_kept() -> None:
-    email = kind(compose(to_emily(reason=Reason("illness", "Covid")), "cancel", "employer"), "email")
+    email = kind(
+        compose(to_emily(reason=Reason("illness", "Covid")), "cancel", "employer"), "email"
+    )
     assert "Covid." in email.text
 
 
@@ -122,7 +124,11 @@ def test_a_change_at_short_notice_apologises_for_it(
     hours: float, language: str, apology: str, day: str
 ) -> None:
     soon = situation(language, now=INTERVIEW.start - timedelta(hours=hours))
-    for action, side in [("reschedule", "candidate"), ("cancel", "candidate"), ("cancel", "employer")]:
+    for action, side in [
+        ("reschedule", "candidate"),
+        ("cancel", "candidate"),
+        ("cancel", "employer"),
+    ]:
         email = kind(compose(soon, action, side), "email")
         assert apology in email.text, email.text
         assert day in email.text
@@ -137,6 +143,8 @@ def test_the_notice_limit_is_the_policys() -> None:
 
 
 def test_a_voicemail_without_times_promises_no_e_mail_full_of_them() -> None:
-    voicemail = kind(compose(situation("sv", alternatives=()), "reschedule", "candidate"), "voicemail_script")
+    voicemail = kind(
+        compose(situation("sv", alternatives=()), "reschedule", "candidate"), "voicemail_script"
+    )
     assert "förslag på nya tider" not in voicemail.text
     assert "du får gärna föreslå tider som passar dig" in voicemail.text

@@ -87,7 +87,9 @@ def _misspelt_by_file(language: str, dictionary: str) -> dict[str, list[str]]:
     for word in misspelt("\n".join(templates.values()), dictionary):
         pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
         found[word] = [
-            str(path.relative_to(TEMPLATES)) for path, text in templates.items() if pattern.search(text)
+            str(path.relative_to(TEMPLATES))
+            for path, text in templates.items()
+            if pattern.search(text)
         ]
     return found
 
