@@ -11,6 +11,7 @@ today or tomorrow says so ("i dag kl. 10.00", "tomorrow at 10:00").
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from babel import Locale
 from babel.dates import format_datetime, get_timezone_location
 
 from takt.scheduling.zones import zone
@@ -23,7 +24,7 @@ DASH = "\N{EN DASH}"  # the range sign in Swedish, British and American typograp
 class Style:
     """How one locale writes a day, a clock and the words between them."""
 
-    babel: str
+    babel: Locale  # parsed once: Babel would parse a locale's name on every call
     day: str  # "tisdag 31 mars"
     date: str  # "31 mars", for "den 31 mars"
     clock: str
@@ -37,45 +38,46 @@ class Style:
 
 
 _STYLES = {
-    # CLDR now gives Swedish "10:00"; the Swedish language authorities recommend "10.00".
     "sv-SE": Style(
-        "sv_SE",
-        "EEEE d MMMM",
-        "d MMMM",
-        "H.mm",
-        " 'kl.' ",
-        " 'kl.' ",
-        "i dag",
-        "i morgon",
-        False,
-        False,
-        False,
+        babel=Locale.parse("sv_SE"),
+        day="EEEE d MMMM",
+        date="d MMMM",
+        # CLDR gives Swedish "10:00"; the Swedish language authorities recommend "10.00",
+        # and running text drops the leading zero: "kl. 9.30".
+        clock="H.mm",
+        at=" 'kl.' ",
+        span_at=" 'kl.' ",
+        today="i dag",
+        tomorrow="i morgon",
+        zone_always=False,
+        zone_inline=False,
+        meridiem=False,
     ),
     "en-GB": Style(
-        "en_GB",
-        "EEEE d MMMM",
-        "d MMMM",
-        "HH:mm",
-        " 'at' ",
-        "', '",
-        "today",
-        "tomorrow",
-        True,
-        False,
-        False,
+        babel=Locale.parse("en_GB"),
+        day="EEEE d MMMM",
+        date="d MMMM",
+        clock="HH:mm",
+        at=" 'at' ",
+        span_at="', '",
+        today="today",
+        tomorrow="tomorrow",
+        zone_always=True,
+        zone_inline=False,
+        meridiem=False,
     ),
     "en-US": Style(
-        "en_US",
-        "EEEE, MMMM d",
-        "MMMM d",
-        "h:mm a",
-        " 'at' ",
-        "', '",
-        "today",
-        "tomorrow",
-        True,
-        True,
-        True,
+        babel=Locale.parse("en_US"),
+        day="EEEE, MMMM d",
+        date="MMMM d",
+        clock="h:mm a",
+        at=" 'at' ",
+        span_at="', '",
+        today="today",
+        tomorrow="tomorrow",
+        zone_always=True,
+        zone_inline=True,
+        meridiem=True,
     ),
 }
 _LANGUAGE_DEFAULT = {"sv": "sv-SE", "en": "en-GB"}
@@ -142,20 +144,19 @@ def _pattern(moment: datetime, zone_name: str, style: Style, pattern: str) -> st
     return str(format_datetime(moment.astimezone(tz), pattern, tzinfo=tz, locale=style.babel))
 
 
-def _day_words(moment: datetime, zone_name: str, style: Style, now: datetime | None) -> str:
-    """ "i dag" or "tomorrow" when `now` makes it so, else the day in the locale's pattern."""
-    if now is not None:
-        tz = zone(zone_name)
-        days = (moment.astimezone(tz).date() - now.astimezone(tz).date()).days
-        if days == 0:
-            return style.today
-        if days == 1:
-            return style.tomorrow
-    return _pattern(moment, zone_name, style, style.day)
+def _relative_day(moment: datetime, zone_name: str, style: Style, now: datetime | None) -> str:
+    """ "i dag" or "tomorrow" when `now` makes it so, else "" (the date is written out)."""
+    if now is None:
+        return ""
+    tz = zone(zone_name)
+    days = (moment.astimezone(tz).date() - now.astimezone(tz).date()).days
+    return {0: style.today, 1: style.tomorrow}.get(days, "")
 
 
-def _quoted(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+def _day_pattern(moment: datetime, zone_name: str, style: Style, now: datetime | None) -> str:
+    """The day part of a Babel pattern: the relative day quoted, or the locale's day."""
+    relative = _relative_day(moment, zone_name, style, now)
+    return "'" + relative + "'" if relative else style.day
 
 
 def _with_zone(text: str, moment: datetime, zone_name: str, style: Style) -> str:
@@ -167,7 +168,10 @@ def format_day(
     moment: datetime, language: str, reader_zone: str, now: datetime | None = None
 ) -> str:
     """The day alone, for subject lines: "tisdag 31 mars", "Tuesday, March 31"."""
-    return _day_words(moment, reader_zone, _style(language), now)
+    style = _style(language)
+    return _relative_day(moment, reader_zone, style, now) or _pattern(
+        moment, reader_zone, style, style.day
+    )
 
 
 def format_date(moment: datetime, language: str, reader_zone: str) -> str:
@@ -188,8 +192,7 @@ def format_moment(
     `language` is "sv" or "en" (Swedish and British) or a locale such as "en-US".
     """
     style = _style(language)
-    day = _day_words(moment, reader_zone, style, now)
-    first = _quoted(day) + style.at + style.clock
+    first = _day_pattern(moment, reader_zone, style, now) + style.at + style.clock
     text = _pattern(moment, reader_zone, style, first)
     if _same_clock(moment, reader_zone, other_zone):
         return _with_zone(text, moment, reader_zone, style) if style.zone_always else text
