@@ -103,8 +103,9 @@ def voice(situation: Situation, sender_side: str, reader: str = "recipient") -> 
     )
 
 
-def _default_reason(language: str, category: str) -> str:
-    # A category without words of its own still gets an honest general sentence.
+def category_sentence(language: str, category: str) -> str:
+    """The category's own sentence in `language`, or the general one for a category without."""
+    # A form that asks for the reason in the recipient's language starts from this.
     known = (TEMPLATES / language / "reasons" / f"{category}.txt").is_file()
     return render_text(f"{language}/reasons/{category if known else 'other'}.txt", {})
 
@@ -118,7 +119,7 @@ def reason_in(situation: Situation, language: str) -> str:
     sentence = reason_sentence(situation.reason.text)
     if sentence is not None and language_of(sentence) in (None, language):
         return sentence
-    return _default_reason(language, situation.reason.category)
+    return category_sentence(language, situation.reason.category)
 
 
 def title_in(role: str | Mapping[str, str], language: str) -> str:

@@ -214,3 +214,48 @@ def test_an_interview_hours_away_reads_today_and_apologises_for_the_notice() -> 
     email = next(message for message in result["messages"] if message["kind"] == "email")
     assert "Jag ber om ursäkt för det korta varslet" in email["text"]
     assert "bokad till i dag kl. 10.00" in email["text"]
+
+
+SENDERS_REASON = {
+    "sv": "Jag har fått influensa och ligger med feber.",
+    "en": "I have come down with the flu and have a fever.",
+}
+
+
+@pytest.mark.parametrize("candidate", ["sv", "en"])
+@pytest.mark.parametrize("contact", ["sv", "en"])
+@pytest.mark.parametrize(
+    ("action", "side"),
+    [
+        ("reschedule", "candidate"),
+        ("cancel", "candidate"),
+        ("cancel", "employer"),
+        ("reschedule", "employer"),
+        ("position_filled", "employer"),
+        ("followup", "candidate"),
+        ("schedule", "employer"),
+    ],
+)
+def test_compose_mixes_no_languages_in_any_pair(
+    action: str, side: str, candidate: str, contact: str
+) -> None:
+    people = copy.deepcopy(CONTRACT_INPUT["people"])
+    people["candidate"]["language"] = candidate
+    people["contact"].update(language=contact, timezone="America/New_York")
+    sender = candidate if side == "candidate" else contact
+    given = data(
+        action=action,
+        side=side,
+        people=people,
+        role={"sv": "Backendutvecklare", "en": "Backend developer"},
+        reason={"category": "illness", "text": SENDERS_REASON[sender]},
+        contacted_at="2026-03-27T08:00:00+01:00" if action == "followup" else None,
+    )
+    result = compose_json({key: value for key, value in given.items() if value is not None}, "en")
+    assert "message.language_mixed" not in [finding["rule"] for finding in result["findings"]]
+    recipient = contact if side == "candidate" else candidate
+    for message in result["messages"]:
+        assert message["language"] == recipient
+        said = [line for line in message["text"].splitlines() if not line.startswith("\u21b3")]
+        if recipient != sender:
+            assert SENDERS_REASON[sender] not in "\n".join(said)

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from takt.etiquette.language import foreign_passages
-from takt.wording import Party, Reason, compose
+from takt.wording import Party, Reason, category_sentence, compose
 from takt.wording.compose import title_in, with_asides
 from takt.wording.situation import ASIDE, Situation
 from tests.wording.samples import INTERVIEW, situation
@@ -35,6 +35,14 @@ def test_a_reason_pasted_in_the_senders_language_gives_way_to_the_category_sente
     assert "influensa" not in email.text
     assert "I have fallen ill." in email.text
     assert foreign_passages(email.text, "en") == []
+
+
+def test_each_category_has_a_sentence_in_each_language_to_start_a_reason_from() -> None:
+    assert category_sentence("en", "illness") == "I have fallen ill."
+    assert category_sentence("sv", "conflict") == (
+        "Jag har fått ett annat åtagande som inte går att flytta."
+    )
+    assert category_sentence("sv", "no_such_category") == "Det har uppstått ett förhinder."
 
 
 def test_a_reason_in_the_readers_language_is_kept_as_written() -> None:
