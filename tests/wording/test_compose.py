@@ -162,7 +162,7 @@ def test_a_reason_becomes_one_tidy_sentence(typed: str | None, sentence: str | N
 
 
 def test_a_capitalised_title_reads_as_a_common_noun_in_a_swedish_sentence():
-    from takt.wording.compose import role_in_text
+    from takt.wording.voice import role_in_text
 
     assert role_in_text("Tjänstedesigner", "sv") == "tjänstedesigner"
     assert role_in_text("UX-designer", "sv") == "UX-designer"

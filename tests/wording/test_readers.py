@@ -7,8 +7,9 @@ import pytest
 
 from takt.etiquette.language import foreign_passages
 from takt.wording import Party, Reason, category_sentence, compose
-from takt.wording.compose import title_in, with_asides
+from takt.wording.scripts import with_asides
 from takt.wording.situation import ASIDE, Situation
+from takt.wording.voice import title_in
 from tests.wording.samples import INTERVIEW, situation
 
 EMILY = Party(
@@ -117,6 +118,8 @@ def test_a_script_between_two_speakers_of_one_language_has_no_asides() -> None:
 def test_templates_whose_lines_differ_are_refused_rather_than_misaligned() -> None:
     with pytest.raises(ValueError, match="differ in their lines"):
         with_asides("Hello\nAgain", "Hej")
+    with pytest.raises(ValueError, match="direction in one language"):
+        with_asides("> Call Anna.\nHello", "Hej\nHej")
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from jinja2 import UndefinedError
 
-from takt.wording.compose import context, email, voice
+from takt.wording.compose import email
 from takt.wording.render import TEMPLATES, TEXT_ENVIRONMENT, render_text
+from takt.wording.voice import context, voice
 from tests.wording.samples import situation, slot
 
 TEXT_TEMPLATES = sorted(
