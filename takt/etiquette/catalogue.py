@@ -156,6 +156,14 @@ RULES: tuple[RuleInfo, ...] = (
         "The follow-up is a chance to show that you still want the opportunity.",
     ),
     RuleInfo(
+        "message.language_mixed",
+        "beyond the seed",
+        "every message",
+        "warn",
+        "Håll det enkelt: ett meddelande på ett språk, mottagarens, så att inget går förlorat.",
+        "Keep it simple: one message in one language, the reader's, so that nothing is lost.",
+    ),
+    RuleInfo(
         "message.no_reschedule_promise",
         "M3.1",
         "employer cancel when the position is not filled",

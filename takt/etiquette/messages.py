@@ -138,6 +138,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The message does not say you will come back with a new time. Say you will be in "
         "touch to reschedule, or offer new times straight away.",
     ),
+    "message.language_mixed.sv": (
+        "Meddelandet är på svenska men har text på engelska: {passage}. Skriv allt på svenska, "
+        "så att mottagaren kan läsa hela meddelandet.",
+        "The message is in Swedish but holds text in English: {passage}. Write all of it in "
+        "Swedish so the reader can follow every word.",
+    ),
+    "message.language_mixed.en": (
+        "Meddelandet är på engelska men har text på svenska: {passage}. Skriv allt på engelska, "
+        "så att mottagaren kan läsa hela meddelandet.",
+        "The message is in English but holds text in Swedish: {passage}. Write all of it in "
+        "English so the reader can follow every word.",
+    ),
     "followup.due": (
         "Det har gått {ago} sedan du hade kontakt. Skicka en kort uppföljning nu som upprepar "
         "din ursäkt och ditt intresse.",

@@ -4,12 +4,14 @@ from takt.wording.compose import (
     candidate_cancel,
     candidate_followup,
     candidate_reschedule,
+    category_sentence,
     compose,
     confirm_cancellation,
     confirm_time,
     employer_cancel,
     employer_reschedule,
     position_filled,
+    reason_in,
     reason_sentence,
 )
 from takt.wording.situation import (
@@ -31,11 +33,13 @@ __all__ = [
     "candidate_cancel",
     "candidate_followup",
     "candidate_reschedule",
+    "category_sentence",
     "compose",
     "confirm_cancellation",
     "confirm_time",
     "employer_cancel",
     "employer_reschedule",
     "position_filled",
+    "reason_in",
     "reason_sentence",
 ]

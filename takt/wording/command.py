@@ -25,9 +25,10 @@ def compose_json(data: Mapping[str, Any], lang: str = "sv") -> dict[str, Any]:
     situation = situation_from_input(data, checked, lang)
     messages = compose(situation, checked.action, checked.side)
     findings = list(check(data, lang, extra_fields=EXTRA_FIELDS)["findings"])
-    # The message rules judge one text at a time, so each draft is checked on its own.
+    # The message rules judge one text at a time, so each draft is checked on its own;
+    # a script's asides in the caller's own language are for the caller, not said.
     for message in messages:
-        with_draft = {**data, "message": {"language": message.language, "text": message.text}}
+        with_draft = {**data, "message": {"language": message.language, "text": message.said}}
         for finding in check(with_draft, lang, extra_fields=EXTRA_FIELDS)["findings"]:
             if finding["rule"].startswith("message.") and finding not in findings:
                 findings.append(finding)
@@ -48,6 +49,8 @@ def message_json(message: ComposedMessage) -> dict[str, Any]:
     }
     if message.subject is not None:
         shown.update(to=message.to, subject=message.subject, html=message.html)
+    if message.aside_language is not None:
+        shown["aside_language"] = message.aside_language
     return shown
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from takt.etiquette import BadInput, CheckInput
 from takt.etiquette.errors import show_value
 from takt.scheduling.zones import TimeProblem, zone
+from takt.wording.dates import LOCALES, locale_language
 from takt.wording.situation import (
     LANGUAGES,
     STAGES,
@@ -23,7 +24,7 @@ from takt.wording.situation import (
 
 EXTRA_FIELDS = frozenset({"people", "company", "role", "stage", "link"})
 _PEOPLE_FIELDS = ("candidate", "contact")
-_PARTY_FIELDS = ("name", "email", "phone", "language", "timezone")
+_PARTY_FIELDS = ("name", "email", "phone", "language", "timezone", "locale")
 
 
 def situation_from_input(data: Mapping[str, Any], checked: CheckInput, lang: str) -> Situation:
@@ -39,7 +40,7 @@ def situation_from_input(data: Mapping[str, Any], checked: CheckInput, lang: str
         candidate=candidate,
         contact=contact,
         company=_text(data.get("company"), "company"),
-        role=_text(data.get("role"), "role"),
+        role=_role(data.get("role")),
         interview=_interview(checked, candidate, contact, needed=stage != "applied"),
         reason=Reason(
             category=(checked.reason.category if checked.reason else None) or "other",
@@ -52,7 +53,24 @@ def situation_from_input(data: Mapping[str, Any], checked: CheckInput, lang: str
         emergency=checked.emergency,
         stage=stage or "booked",
         link=_optional_text(data.get("link"), "link"),
+        now=checked.now,
+        min_notice_hours=checked.policy.min_notice_hours,
     )
+
+
+def _role(value: Any) -> str | dict[str, str]:
+    """The title as one string, or one per language: {"sv": ..., "en": ...}."""
+    if not isinstance(value, Mapping):
+        return _text(value, "role")
+    _only(value, LANGUAGES, "role.")
+    titles = {
+        language: title
+        for language in LANGUAGES
+        if (title := _optional_text(value.get(language), f"role.{language}")) is not None
+    }
+    if not titles:
+        raise BadInput("role", "required")
+    return titles
 
 
 def _interview(checked: CheckInput, candidate: Party, contact: Party, *, needed: bool) -> Interview:
@@ -81,13 +99,23 @@ def _party(value: Any, field: str, lang: str) -> Party:
             zone(timezone)
         except TimeProblem as error:
             raise BadInput(f"{field}.timezone", "unknown_zone", value=timezone) from error
+    language = _choice(person.get("language"), f"{field}.language", LANGUAGES)
+    locale = _choice(person.get("locale"), f"{field}.locale", LOCALES)
+    if locale is not None and language is not None and locale_language(locale) != language:
+        raise BadInput(f"{field}.locale", "bad_choice", value=locale, choices=_locales(language))
     return Party(
         name=_text(person.get("name"), f"{field}.name"),
         email=_optional_text(person.get("email"), f"{field}.email"),
         phone=_optional_text(person.get("phone"), f"{field}.phone"),
-        language=_choice(person.get("language"), f"{field}.language", LANGUAGES) or lang,
+        # A locale alone says the language too: "en-US" writes English.
+        language=language or (locale_language(locale) if locale else lang),
         timezone=timezone,
+        locale=locale,
     )
+
+
+def _locales(language: str) -> str:
+    return ", ".join(name for name in LOCALES if locale_language(name) == language)
 
 
 def _object(value: Any, field: str) -> Mapping[str, Any]:

@@ -1,5 +1,6 @@
 """The facts a message is written from: who, what, when and why. Plain data, no behaviour."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -17,6 +18,8 @@ class Party:
     phone: str | None = None
     language: str = "sv"
     timezone: str | None = None  # None: the interview's zone
+    # How dates read: "sv-SE", "en-GB" or "en-US"; None: from the language and the zone.
+    locale: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ class Situation:
     candidate: Party
     contact: Party
     company: str
-    role: str
+    # The position's title: one string, or one per language ({"sv": ..., "en": ...}).
+    role: str | Mapping[str, str]
     interview: Interview
     reason: Reason = field(default_factory=Reason)
     alternatives: tuple[Slot, ...] = ()
@@ -62,6 +66,10 @@ class Situation:
     agreed: Slot | None = None  # the new time, once one is agreed
     # The interview was already called off (and they were told): new times come later.
     already_cancelled: bool = False
+    # When the message is written: an interview today or tomorrow says so, and one
+    # under `min_notice_hours` away makes the message apologise for the short notice.
+    now: datetime | None = None
+    min_notice_hours: float = 24.0
 
     def party(self, side: str) -> Party:
         """The candidate for "candidate", the contact for "employer"."""
@@ -79,6 +87,10 @@ def other_side(side: str) -> str:
     return "employer" if side == "candidate" else "candidate"
 
 
+# Starts each line of a script that translates the line above for the caller.
+ASIDE = "\N{DOWNWARDS ARROW WITH TIP RIGHTWARDS} "
+
+
 @dataclass(frozen=True)
 class ComposedMessage:
     """One ready draft: a script to read aloud or an e-mail to send."""
@@ -89,3 +101,13 @@ class ComposedMessage:
     to: str | None = None
     subject: str | None = None
     html: str | None = None
+    # A script is in the call's language; when the sender speaks another, each line said
+    # is followed by one starting with ASIDE in the sender's language.
+    aside_language: str | None = None
+    # A script's lines said aloud, without the directions and asides for the caller.
+    spoken: str | None = None
+
+    @property
+    def said(self) -> str:
+        """What the recipient reads or hears: an e-mail's text, a script's spoken lines."""
+        return self.text if self.spoken is None else self.spoken

@@ -191,7 +191,7 @@ def test_cancel_in_swedish_by_e_mail_when_no_phone_is_known(new_page, shot) -> N
     page.get_by_label("Säg det med en mening").fill("Jag har tackat ja till en annan tjänst.")
     shot(page, "why")
     page.get_by_role("button", name="Spara och fortsätt").click()
-    expect(page.get_by_label("Meddelande")).to_contain_text("Jag vill tyvärr ställa in")
+    expect(page.get_by_label("Meddelande")).to_contain_text("Jag måste tyvärr tacka nej")
     shot(page, "send")
     page.get_by_role("button", name="Skicka avbokningen").click()
     expect(page.get_by_text("Din avbokning är skickad.")).to_be_visible()

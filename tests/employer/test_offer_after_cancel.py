@@ -74,5 +74,5 @@ def test_the_offer_after_a_cancellation_speaks_of_the_cancellation(team, book) -
     times = employer.suggest_times(interview, now=timezone.now())[:3]
     employer.send_offer(change, times, actor=team["recruiter"])
     offer = Message.objects.filter(interview=interview).exclude(ical_method="CANCEL").get()
-    assert "sedan vi fick ställa in din intervju" in offer.text
+    assert "efter att vi fick ställa in intervjun" in offer.text
     assert "behöver flytta" not in offer.text

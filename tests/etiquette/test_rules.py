@@ -16,7 +16,7 @@ def slot(start: str, end: str) -> dict[str, str]:
 def test_every_rule_in_the_guidelines_is_registered_and_described() -> None:
     assert [rule.id for rule in RULES] == list(dict.fromkeys(rule.id for rule in RULES))
     assert set(REGISTRY) == {rule.id for rule in RULES}
-    assert len(RULES) == 22
+    assert len(RULES) == 23
     for rule in RULES:
         assert rule.why_sv.endswith(".") and rule.why_en.endswith(".")
 

@@ -25,7 +25,7 @@ def test_cancelling_by_e_mail_sends_at_once_and_cancels(seeker) -> None:
     assert client.post(step_url(interview, "why", "cancel"), REASON).status_code == 302
     page = client.get(step_url(interview, "send", "cancel")).content.decode()
     assert "I need to cancel the interview and withdraw my application" in page  # the script
-    assert "Jag vill tyvärr ställa in vår intervju" in page  # the e-mail, in Anna's Swedish
+    assert "Jag måste tyvärr tacka nej till intervjun" in page  # the e-mail, in Anna's Swedish
     assert 'href="tel:+46855501000"' in page
     draft = {
         "subject": "Jag återkallar min ansökan",

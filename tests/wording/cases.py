@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import timedelta
 
 from takt.wording import (
     ComposedMessage,
@@ -12,7 +13,7 @@ from takt.wording import (
     confirm_cancellation,
     confirm_time,
 )
-from tests.wording.samples import situation, slot
+from tests.wording.samples import INTERVIEW, situation, slot
 
 Case = Callable[[str], list[ComposedMessage]]
 
@@ -29,6 +30,43 @@ def _abroad(language: str) -> Situation:
         timezone="America/New_York",
     )
     return replace(base, candidate=candidate, contact=contact, company="Northwind Inc.")
+
+
+def _from_stockholm_to_new_york(language: str) -> Situation:
+    """Märta in Stockholm (speaking `language`) tells Emily in New York; her reason in Swedish."""
+    base = situation(language)
+    contact = Party(
+        name="Märta Sjögren",
+        email="marta@norrsken.example",
+        phone="+46 8 555 010 20",
+        language=language,
+        timezone="Europe/Stockholm",
+    )
+    candidate = Party(
+        name="Emily Clarke",
+        email="emily@example.com",
+        phone="+1 212 555 0199",
+        language="en",
+        timezone="America/New_York",
+    )
+    return replace(
+        base,
+        candidate=candidate,
+        contact=contact,
+        role={"sv": "Senior backend-utvecklare", "en": "Senior Backend Developer"},
+        reason=Reason("illness", "Jag har fått influensa och ligger med feber."),
+        alternatives=(slot(7, 15), slot(8, 16), slot(9, 15)),
+    )
+
+
+def _from_new_york_to_stockholm(language: str) -> Situation:
+    """Emily in New York asks Märta in Stockholm (reading `language`) to move; reason in English."""
+    there = _from_stockholm_to_new_york(language)
+    return replace(there, reason=Reason("travel", "My flight to Stockholm has been cancelled."))
+
+
+def _hours_before(language: str, hours: float, **changes: object) -> Situation:
+    return situation(language, now=INTERVIEW.start - timedelta(hours=hours), **changes)
 
 
 CASES: dict[str, Case] = {
@@ -111,4 +149,32 @@ CASES: dict[str, Case] = {
         confirm_cancellation(situation(lang), "employer"),
     ],
     "candidate_reschedule_abroad": lambda lang: compose(_abroad(lang), "reschedule", "candidate"),
+    "candidate_reschedule_short_notice": lambda lang: compose(
+        _hours_before(
+            lang,
+            2.5,
+            reason=Reason(
+                "illness",
+                "Jag vaknade med hög feber i morse."
+                if lang == "sv"
+                else "I woke up with a high fever this morning.",
+            ),
+        ),
+        "reschedule",
+        "candidate",
+    ),
+    "employer_cancel_tomorrow": lambda lang: compose(
+        _hours_before(lang, 20, alternatives=(), reason=Reason("emergency")),
+        "cancel",
+        "employer",
+    ),
+    "employer_cancel_to_new_york": lambda lang: compose(
+        _from_stockholm_to_new_york(lang), "cancel", "employer"
+    ),
+    "employer_reschedule_to_new_york": lambda lang: compose(
+        _from_stockholm_to_new_york(lang), "reschedule", "employer"
+    ),
+    "candidate_reschedule_from_new_york": lambda lang: compose(
+        _from_new_york_to_stockholm(lang), "reschedule", "candidate"
+    ),
 }

@@ -110,9 +110,15 @@ def test_it_writes_to_each_side_in_their_own_language_and_zone() -> None:
     people["contact"].update(language="en", timezone="America/New_York")
     result = compose_json(data(people=people), "sv")
     script, _, email, _ = result["messages"]
-    assert script["language"] == "sv"
+    # The call is in Anna's English, with Erik's Swedish beside each line he says.
+    assert (script["language"], script["aside_language"]) == ("en", "sv")
     assert email["language"] == "en"
-    assert "Tuesday 31 March at 04:00 (New York, EDT) / 10:00 (Stockholm, CEST)" in email["text"]
+    assert "aside_language" not in email
+    # A reader in New York reads American English unless a locale says otherwise.
+    assert (
+        "Tuesday, March 31 at 4:00 AM (New York, EDT) / 10:00 AM (Stockholm, CEST)"
+        in (email["text"])
+    )
 
 
 def test_a_candidate_who_only_applied_needs_no_interview() -> None:
@@ -128,6 +134,9 @@ def test_a_candidate_who_only_applied_needs_no_interview() -> None:
     [
         ({"people": None}, "people"),
         ({"role": None}, "role"),
+        ({"role": {}}, "role"),
+        ({"role": {"de": "Entwickler"}}, "role.de"),
+        ({"role": {"sv": 7}}, "role.sv"),
         ({"company": 7}, "company"),
         ({"stage": "hired"}, "stage"),
         ({"action": "position_filled", "side": "employer", "stage": None}, "stage"),
@@ -149,6 +158,8 @@ def test_bad_input_exits_2_with_the_field_on_stderr(changes: dict[str, Any], fie
         ({"email": "erik@example.se"}, "people.candidate.name"),
         ({"name": "Erik", "language": "de"}, "people.candidate.language"),
         ({"name": "Erik", "timezone": "Europe/Stockholmm"}, "people.candidate.timezone"),
+        ({"name": "Erik", "locale": "en-AU"}, "people.candidate.locale"),
+        ({"name": "Erik", "language": "sv", "locale": "en-US"}, "people.candidate.locale"),
     ],
 )
 def test_a_bad_person_is_named_by_its_field(party: dict[str, Any], field: str) -> None:
@@ -172,3 +183,79 @@ def test_an_unknown_language_for_findings_is_bad_input() -> None:
     with pytest.raises(BadInput):
         compose_json(data(), "de")
     assert run(["-", "--lang", "de"], "{}")[0] == 2
+
+
+def test_a_person_may_name_a_locale_and_a_role_its_title_in_each_language() -> None:
+    people = copy.deepcopy(CONTRACT_INPUT["people"])
+    # A locale alone says the language: a Londoner living in New York keeps British dates.
+    people["contact"] = {"name": "Sarah Miller", "locale": "en-GB", "timezone": "America/New_York"}
+    role = {"sv": "Senior backend-utvecklare", "en": "Senior Backend Developer"}
+    result = compose_json(data(people=people, role=role), "sv")
+    email = next(message for message in result["messages"] if message["kind"] == "email")
+    assert email["language"] == "en"
+    assert "the Senior Backend Developer role" in email["text"]
+    assert "Tuesday 31 March at 04:00 (New York, EDT)" in email["text"]
+    # Erik's Swedish reason would mix two languages; the category's English sentence stands in.
+    assert "I have another commitment that cannot be moved." in email["text"]
+    assert "message.language_mixed" not in [finding["rule"] for finding in result["findings"]]
+
+
+def test_the_check_of_a_script_reads_what_is_said_not_the_callers_asides() -> None:
+    people = copy.deepcopy(CONTRACT_INPUT["people"])
+    people["contact"].update(language="en", timezone="Europe/London")
+    result = compose_json(data(people=people), "en")
+    script = result["messages"][0]
+    assert "\u21b3 Hej Anna, det är Erik Lind." in script["text"]
+    assert "message.language_mixed" not in [finding["rule"] for finding in result["findings"]]
+
+
+def test_an_interview_hours_away_reads_today_and_apologises_for_the_notice() -> None:
+    result = compose_json(data(now="2026-03-31T07:30:00+02:00"), "sv")
+    email = next(message for message in result["messages"] if message["kind"] == "email")
+    assert "Jag ber om ursäkt för det korta varslet" in email["text"]
+    assert "bokad till i dag kl. 10.00" in email["text"]
+
+
+SENDERS_REASON = {
+    "sv": "Jag har fått influensa och ligger med feber.",
+    "en": "I have come down with the flu and have a fever.",
+}
+
+
+@pytest.mark.parametrize("candidate", ["sv", "en"])
+@pytest.mark.parametrize("contact", ["sv", "en"])
+@pytest.mark.parametrize(
+    ("action", "side"),
+    [
+        ("reschedule", "candidate"),
+        ("cancel", "candidate"),
+        ("cancel", "employer"),
+        ("reschedule", "employer"),
+        ("position_filled", "employer"),
+        ("followup", "candidate"),
+        ("schedule", "employer"),
+    ],
+)
+def test_compose_mixes_no_languages_in_any_pair(
+    action: str, side: str, candidate: str, contact: str
+) -> None:
+    people = copy.deepcopy(CONTRACT_INPUT["people"])
+    people["candidate"]["language"] = candidate
+    people["contact"].update(language=contact, timezone="America/New_York")
+    sender = candidate if side == "candidate" else contact
+    given = data(
+        action=action,
+        side=side,
+        people=people,
+        role={"sv": "Backendutvecklare", "en": "Backend developer"},
+        reason={"category": "illness", "text": SENDERS_REASON[sender]},
+        contacted_at="2026-03-27T08:00:00+01:00" if action == "followup" else None,
+    )
+    result = compose_json({key: value for key, value in given.items() if value is not None}, "en")
+    assert "message.language_mixed" not in [finding["rule"] for finding in result["findings"]]
+    recipient = contact if side == "candidate" else candidate
+    for message in result["messages"]:
+        assert message["language"] == recipient
+        said = [line for line in message["text"].splitlines() if not line.startswith("\u21b3")]
+        if recipient != sender:
+            assert SENDERS_REASON[sender] not in "\n".join(said)

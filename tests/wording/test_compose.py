@@ -60,8 +60,8 @@ def test_the_email_goes_to_the_other_side() -> None:
 def test_an_emergency_says_sorry_for_the_short_notice() -> None:
     ordinary = compose(situation(alternatives=()), "cancel", "employer")[1].text
     emergency = compose(situation(alternatives=(), emergency=True), "cancel", "employer")[1].text
-    assert "korta beskedet" in emergency
-    assert "korta beskedet" not in ordinary
+    assert "korta varslet" in emergency
+    assert "korta varslet" not in ordinary
 
 
 def test_an_employer_cancellation_with_times_lists_them_and_the_link() -> None:
@@ -162,7 +162,7 @@ def test_a_reason_becomes_one_tidy_sentence(typed: str | None, sentence: str | N
 
 
 def test_a_capitalised_title_reads_as_a_common_noun_in_a_swedish_sentence():
-    from takt.wording.compose import role_in_text
+    from takt.wording.voice import role_in_text
 
     assert role_in_text("Tjänstedesigner", "sv") == "tjänstedesigner"
     assert role_in_text("UX-designer", "sv") == "UX-designer"
@@ -182,8 +182,8 @@ def test_the_swedish_email_names_the_role_in_small_letters():
 @pytest.mark.parametrize(
     ("language", "words"),
     [
-        ("sv", "sedan vi fick ställa in din intervju"),
-        ("en", "since we had to cancel your interview"),
+        ("sv", "efter att vi fick ställa in intervjun den 31 mars"),
+        ("en", "after we had to cancel your interview for the backend developer role on 31 March"),
     ],
 )
 def test_an_offer_after_a_cancellation_does_not_speak_of_moving_it(language, words):

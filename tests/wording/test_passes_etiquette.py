@@ -16,6 +16,11 @@ ACTION = {
     "candidate_reschedule": ("reschedule", "candidate"),
     "candidate_reschedule_no_times": ("reschedule", "candidate"),
     "candidate_reschedule_abroad": ("reschedule", "candidate"),
+    "candidate_reschedule_short_notice": ("reschedule", "candidate"),
+    "candidate_reschedule_from_new_york": ("reschedule", "candidate"),
+    "employer_cancel_tomorrow": ("cancel", "employer"),
+    "employer_cancel_to_new_york": ("cancel", "employer"),
+    "employer_reschedule_to_new_york": ("reschedule", "employer"),
     "candidate_cancel_other_offer": ("cancel", "candidate"),
     "candidate_cancel_not_interested": ("cancel", "candidate"),
     "candidate_cancel_other": ("cancel", "candidate"),
@@ -38,8 +43,12 @@ CASE_ALTERNATIVES = {
     for name in (
         "candidate_reschedule",
         "candidate_reschedule_abroad",
+        "candidate_reschedule_short_notice",
+        "candidate_reschedule_from_new_york",
         "employer_cancel_with_times",
+        "employer_cancel_to_new_york",
         "employer_reschedule",
+        "employer_reschedule_to_new_york",
     )
 }
 

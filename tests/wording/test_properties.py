@@ -8,9 +8,11 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from takt.etiquette.language import foreign_passages, language_of
 from takt.wording import ComposedMessage, Interview, Party, Reason, Situation, Slot, compose
-from takt.wording.compose import reason_sentence
 from takt.wording.dates import format_span
+from takt.wording.situation import ASIDE
+from takt.wording.voice import party_locale, reason_sentence
 from tests.wording.samples import SITUATIONS
 
 ZONES = ["Europe/Stockholm", "Europe/London", "America/New_York", "Asia/Tokyo", "Asia/Kolkata"]
@@ -101,16 +103,29 @@ def test_every_message_is_signed_or_spoken_by_its_sender(situation: Situation) -
 
 @settings(max_examples=150, deadline=None)
 @given(situations())
-def test_scripts_are_in_the_senders_language_and_emails_in_the_recipients(
+def test_every_message_is_in_the_recipients_language_with_the_callers_beside_a_script(
     situation: Situation,
 ) -> None:
     for _action, side, message in _all(situation):
-        reader = (
-            _sender(situation, side) if message.subject is None else _recipient(situation, side)
-        )
-        assert message.language == reader.language
+        sender, recipient = _sender(situation, side), _recipient(situation, side)
+        assert message.language == recipient.language
         if message.subject is not None:
-            assert message.to == (_recipient(situation, side).email or None)
+            assert message.to == (recipient.email or None)
+            assert message.aside_language is None
+        elif sender.language != recipient.language:
+            assert message.aside_language == sender.language
+            asides = [line for line in message.text.splitlines() if line.startswith(ASIDE)]
+            assert asides, message.text
+        else:
+            assert message.aside_language is None
+            assert ASIDE not in message.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(situations())
+def test_no_message_says_a_sentence_in_another_language(situation: Situation) -> None:
+    for _action, _side, message in _all(situation):
+        assert foreign_passages(message.said, message.language) == [], message.text
 
 
 @settings(max_examples=150, deadline=None)
@@ -119,8 +134,8 @@ def test_reschedules_and_followups_apologise_once(situation: Situation) -> None:
     for action, _side, message in _all(situation):
         if action in ("reschedule", "followup"):
             # Script headings ("Apologise:") tell the caller what to do; they are not said.
-            spoken = "\n".join(line for line in message.text.splitlines() if not line.endswith(":"))
-            assert len(APOLOGY.findall(spoken)) == 1, message.text
+            said = "\n".join(line for line in message.said.splitlines() if not line.endswith(":"))
+            assert len(APOLOGY.findall(said)) == 1, message.text
 
 
 @settings(max_examples=150, deadline=None)
@@ -130,7 +145,11 @@ def test_reschedules_and_cancellations_give_the_reason_as_written(situation: Sit
     assert sentence
     for action, _side, message in _all(situation):
         if action in ("reschedule", "cancel") and message.kind != "followup_email":
-            assert sentence in message.text
+            # A reason in another language than the message's gives way to the category's.
+            if language_of(sentence) in (None, message.language):
+                assert sentence in message.said
+            else:
+                assert sentence not in message.said
 
 
 @settings(max_examples=150, deadline=None)
@@ -141,17 +160,14 @@ def test_every_alternative_appears_as_the_reader_sees_it(situation: Situation) -
             continue
         if message.kind == "voicemail_script" or (action == "cancel" and side == "candidate"):
             continue  # a voicemail announces the e-mail; a candidate who cancels offers no times
-        reader, other = (
-            (_sender(situation, side), _recipient(situation, side))
-            if message.subject is None
-            else (_recipient(situation, side), _sender(situation, side))
-        )
+        # A script's times are said to the recipient, as an e-mail's are written to them.
+        reader, other = _recipient(situation, side), _sender(situation, side)
         zone = situation.interview.timezone
         for alternative in situation.alternatives:
             expected = format_span(
                 alternative.start,
                 alternative.end,
-                reader.language,
+                party_locale(reader, reader.timezone or zone),
                 reader.timezone or zone,
                 other.timezone or zone,
             )
@@ -167,7 +183,7 @@ def test_the_voicemail_gives_the_call_back_number_only_when_there_is_one(
     assert voicemail.kind == "voicemail_script"
     phone = situation.candidate.phone
     if phone:
-        assert voicemail.text.count(phone) == 2
+        assert voicemail.said.count(phone) == 2
     else:
         assert "ring mig" not in voicemail.text.lower()
         assert "call me" not in voicemail.text.lower()

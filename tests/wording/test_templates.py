@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from jinja2 import UndefinedError
 
-from takt.wording.compose import context, email, voice
+from takt.wording.compose import email
 from takt.wording.render import TEMPLATES, TEXT_ENVIRONMENT, render_text
+from takt.wording.voice import context, voice
 from tests.wording.samples import situation, slot
 
 TEXT_TEMPLATES = sorted(
@@ -21,7 +22,7 @@ REASONS = sorted(str(p.relative_to(TEMPLATES)) for p in TEMPLATES.glob("*/reason
 def full_variables(language: str, sender_side: str, emergency: bool) -> dict[str, object]:
     """Every variable set, the optional ones too."""
     full = situation(language, agreed=slot(2, 14), emergency=emergency)
-    return context(full, voice(full, sender_side, script=False))
+    return context(full, voice(full, sender_side))
 
 
 def test_there_are_templates_for_every_situation() -> None:
