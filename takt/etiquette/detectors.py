@@ -28,10 +28,15 @@ _LANGUAGES = ("sv", "en")
 
 @dataclass(frozen=True)
 class Hit:
-    """Words that made a detector fire, quoted as written, and the kind of thing they do."""
+    """Words that made a detector fire, quoted as written, the kind of thing they do, and where."""
 
     kind: str
     words: str
+    start: int = 0
+    end: int = 0
+
+    def overlaps(self, other: "Hit") -> bool:
+        return self.start < other.end and other.start < self.end
 
 
 @dataclass(frozen=True)
@@ -78,16 +83,14 @@ def hits(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
         cleaned = _cleaned(source, lists)
         for kind in lists.kinds:
             if kind.found:
-                found.extend(
-                    Hit(kind.name, source.quote(*match.span()))
-                    for match in kind.found.finditer(cleaned)
-                )
+                spans = [source.span(*match.span()) for match in kind.found.finditer(cleaned)]
+                found.extend(_hit(kind.name, text, *span) for span in spans)
             found.extend(
-                Hit(kind.name, match.group(0).strip())
+                _hit(kind.name, text, *match.span())
                 for pattern in kind.literals
                 for match in pattern.finditer(text)
             )
-    return list(dict.fromkeys(found))
+    return _apart(found)
 
 
 def near_misses(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
@@ -101,11 +104,9 @@ def near_misses(detector: str, text: str | None, lang: str | None = None) -> lis
         lists = _load(detector, language)
         for kind, pattern in (("negated", lists.ignored), ("regret", lists.near)):
             if pattern:
-                found.extend(
-                    Hit(kind, source.quote(*match.span()))
-                    for match in pattern.finditer(source.text)
-                )
-    return list(dict.fromkeys(found))
+                spans = [source.span(*match.span()) for match in pattern.finditer(source.text)]
+                found.extend(_hit(kind, text, *span) for span in spans)
+    return _apart(found)
 
 
 def find(detector: str, text: str | None, lang: str | None = None) -> list[str]:
@@ -136,6 +137,20 @@ def is_leisure(text: str | None, lang: str | None = None) -> bool:
 def is_rude(text: str | None, lang: str | None = None) -> bool:
     """True when the text judges, blames, brushes off, mocks, threatens or swears at the reader."""
     return bool(hits("rude", text, lang))
+
+
+def _hit(kind: str, text: str, start: int, end: int) -> Hit:
+    return Hit(kind, text[start:end], start, end)
+
+
+def _apart(found: list[Hit]) -> list[Hit]:
+    """The longest of overlapping hits ("sluta slösa med min tid" over "slösa med min tid"),
+    in the order they stand in the text."""
+    kept: list[Hit] = []
+    for hit in sorted(found, key=lambda hit: hit.start - hit.end):
+        if not any(hit.overlaps(other) for other in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda hit: hit.start)
 
 
 def _languages(text: str, lang: str | None) -> tuple[str, ...]:

@@ -23,9 +23,9 @@ class Normal:
     text: str
     origin: tuple[int, ...]
 
-    def quote(self, start: int, end: int) -> str:
-        """The words of normal span [start, end) as the person wrote them."""
-        return self.source[self.origin[start] : self.origin[end - 1] + 1].strip()
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Where normal span [start, end) lies in the source."""
+        return self.origin[start], self.origin[end - 1] + 1
 
 
 @cache

@@ -66,7 +66,10 @@ def compile_patterns(patterns: list[str], classes: dict[str, str]) -> re.Pattern
     """One expression matching any of `patterns`, longest first, on whole words only."""
     if not patterns:
         return None
-    parts = sorted((_words(line, classes) for line in patterns), key=len, reverse=True)
+    # The most specific first (most words, then longest), so that "sluta slösa med min tid"
+    # is quoted whole rather than as "sluta".
+    ranked = sorted(patterns, key=lambda line: (len(line.split()), len(line)), reverse=True)
+    parts = [_words(line, classes) for line in ranked]
     return re.compile(rf"(?<!{_WORD})(?:{'|'.join(parts)})(?!{_WORD})")
 
 

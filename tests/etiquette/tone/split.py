@@ -14,7 +14,7 @@ PARTS = ("dev", "held")
 
 
 def part_of(text: str) -> str:
-    """"dev" or "held", drawn from a hash of the text (seed 17), half and half."""
+    """ "dev" or "held", drawn from a hash of the text (seed 17), half and half."""
     digest = hashlib.sha256(f"17:{text}".encode()).digest()
     return PARTS[digest[0] % 2]
 
