@@ -10,7 +10,7 @@ guesses it from common words, applying both lists when the guess is unsure.
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from takt.etiquette.tone.normal import MARK, Normal, normal
 from takt.etiquette.tone.patterns import (
@@ -60,6 +60,7 @@ def normalize(text: str) -> str:
     return " ".join(re.sub(r"[^\w']+", " ", text).split())
 
 
+@lru_cache(maxsize=512)
 def detect_language(text: str) -> str | None:
     """ "sv" or "en" when the common words clearly say so, else None."""
     words = normalize(text).split()

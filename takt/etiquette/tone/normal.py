@@ -2,8 +2,8 @@
 
 Lower case, straight apostrophes, accents and å/ä/ö folded to plain letters
 (people often type "ursakt" for "ursäkt"), every other sign a space, and each
-sentence end marked with "|", so that a pattern never reaches across two
-sentences. The text starts with "| " and ends with " |".
+sentence end marked with "|" (a question also with "?" before it), so that a
+pattern never reaches across two sentences. The text starts with "| " and ends with " |".
 """
 
 import unicodedata
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 MARK = "|"
+QUESTION = "?"
 _ENDS = frozenset(".!?;:\n")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00b4": "'", "`": "'"})
 
@@ -53,6 +54,10 @@ def normal(source: str) -> Normal:
             if out[-1] != " ":
                 out.append(" ")
                 origin.append(index)
+            if char == "?":
+                # Kept before the mark, so "Sorry?" (what did you say?) can be told from "Sorry."
+                out.extend((QUESTION, " "))
+                origin.extend((index, index))
             out.extend((MARK, " "))
             origin.extend((index, index))
             continue

@@ -5,7 +5,7 @@ either end of a word allows any letters there; `...` allows up to three other
 words in between; `{name}` is any phrase of the word class `name` (see
 `classes.<lang>.txt`); `~` allows any number of words, within the sentence;
 `^` at the start and `$` at the end tie the pattern to the beginning and end of
-a sentence. A line starting with `= ` is a literal sign sequence looked for in
+a sentence, and `?` matches the end of a question. A line starting with `= ` is a literal sign sequence looked for in
 the original text (`/s`, an emoji). In a `.not` file, a line starting with
 `! ` blanks the whole sentence it occurs in.
 """
@@ -20,7 +20,7 @@ _WORD = r"[\w']"
 _GAP = r"(?:\s+[\w']+){0,3}"
 _ANY = r"(?:\s+[\w']+)*?"
 _START = rf"(?<=\{MARK} )"
-_END = rf"(?= \{MARK})"
+_END = rf"(?= (?:\? )?\{MARK})"
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,9 @@ def _words(line: str, classes: dict[str, str]) -> str:
             continue
         if word == "$":
             pieces.append(_END)
+            continue
+        if word == "?":
+            pieces.append(r"\s+\?")
             continue
         if word.startswith("{") and word.endswith("}"):
             pieces.append(r"\s+" + classes[word[1:-1]])
