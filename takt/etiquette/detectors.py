@@ -14,6 +14,8 @@ from functools import cache, lru_cache
 
 from takt.etiquette.tone.normal import MARK, Normal, normal
 from takt.etiquette.tone.patterns import (
+    Patterns,
+    Scan,
     compile_literal,
     compile_patterns,
     read,
@@ -40,18 +42,12 @@ class Hit:
 
 
 @dataclass(frozen=True)
-class _Kind:
-    name: str
-    found: re.Pattern[str] | None
-    literals: tuple[re.Pattern[str], ...]
-
-
-@dataclass(frozen=True)
 class _Lists:
-    kinds: tuple[_Kind, ...]
-    ignored: re.Pattern[str] | None
-    vetoes: re.Pattern[str] | None
-    near: re.Pattern[str] | None
+    found: Patterns | None  # labelled with the kind of each line
+    literals: tuple[tuple[re.Pattern[str], str], ...]
+    ignored: Patterns | None
+    vetoes: Patterns | None
+    near: Patterns | None
 
 
 def normalize(text: str) -> str:
@@ -74,23 +70,22 @@ def detect_language(text: str) -> str | None:
 
 
 def hits(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
-    """What made `detector` fire in `text`, in the order of its kinds, each phrase once."""
+    """What made `detector` fire in `text`, in the order they stand, overlaps resolved."""
     if not text:
         return []
     source = normal(text)
     found: list[Hit] = []
     for language in _languages(text, lang):
         lists = _load(detector, language)
-        cleaned = _cleaned(source, lists)
-        for kind in lists.kinds:
-            if kind.found:
-                spans = [source.span(*match.span()) for match in kind.found.finditer(cleaned)]
-                found.extend(_hit(kind.name, text, *span) for span in spans)
-            found.extend(
-                _hit(kind.name, text, *match.span())
-                for pattern in kind.literals
-                for match in pattern.finditer(text)
-            )
+        if lists.found:
+            scan = Scan(_cleaned(source, lists))
+            spans = lists.found.spans(scan)
+            found.extend(_hit(kind, text, *source.span(start, end)) for start, end, kind in spans)
+        found.extend(
+            _hit(kind, text, *match.span())
+            for pattern, kind in lists.literals
+            for match in pattern.finditer(text)
+        )
     return _apart(found)
 
 
@@ -105,8 +100,8 @@ def near_misses(detector: str, text: str | None, lang: str | None = None) -> lis
         lists = _load(detector, language)
         for kind, pattern in (("negated", lists.ignored), ("regret", lists.near)):
             if pattern:
-                spans = [source.span(*match.span()) for match in pattern.finditer(source.text)]
-                found.extend(_hit(kind, text, *span) for span in spans)
+                spans = pattern.spans(Scan(source.text))
+                found.extend(_hit(kind, text, *source.span(start, end)) for start, end, _ in spans)
     return _apart(found)
 
 
@@ -165,13 +160,14 @@ def _cleaned(source: Normal, lists: _Lists) -> str:
     """The normal text with look-alikes blanked out and vetoed sentences emptied."""
     text = source.text
     if lists.vetoes:
-        for match in lists.vetoes.finditer(text):
-            start = text.rfind(MARK, 0, match.start()) + 1
-            end = text.find(MARK, match.end())
+        for begin, finish, _ in lists.vetoes.spans(Scan(text)):
+            start = text.rfind(MARK, 0, begin) + 1
+            end = text.find(MARK, finish)
             text = text[:start] + " " * (end - start) + text[end:]
     if lists.ignored:
         # Marks of the same length, so spans found afterwards still point into `source`.
-        text = lists.ignored.sub(lambda match: MARK * len(match.group(0)), text)
+        for start, end, _ in lists.ignored.spans(Scan(text)):
+            text = text[:start] + MARK * (end - start) + text[end:]
     return text
 
 
@@ -180,22 +176,20 @@ def _load(detector: str, lang: str) -> _Lists:
     if detector not in DETECTORS:
         raise ValueError(f"unknown detector {detector!r}")
     classes = read_classes(WORDS / f"classes.{lang}.txt")
-    names = [f"{detector}.{kind}" for kind in RUDE_KINDS] if detector == "rude" else [detector]
-    kinds = []
-    for name in names:
+    kinds = RUDE_KINDS if detector == "rude" else (detector,)
+    found: list[tuple[str, str]] = []
+    literals: list[tuple[re.Pattern[str], str]] = []
+    for kind in kinds:
+        name = f"rude.{kind}" if detector == "rude" else detector
         lines = read(WORDS / f"{name}.{lang}.txt")
-        kinds.append(
-            _Kind(
-                name.rpartition(".")[2],
-                compile_patterns(lines.patterns, classes),
-                tuple(compile_literal(text) for text in lines.literals),
-            )
-        )
+        found.extend((line, kind) for line in lines.patterns)
+        literals.extend((compile_literal(text), kind) for text in lines.literals)
     ignored = read(WORDS / f"{detector}.not.{lang}.txt")
     near = read(WORDS / f"{detector}.near.{lang}.txt")
     return _Lists(
-        tuple(kinds),
-        compile_patterns(ignored.patterns, classes),
-        compile_patterns(ignored.vetoes, classes),
-        compile_patterns(near.patterns, classes),
+        compile_patterns(found, classes),
+        tuple(literals),
+        compile_patterns([(line, "") for line in ignored.patterns], classes),
+        compile_patterns([(line, "") for line in ignored.vetoes], classes),
+        compile_patterns([(line, "") for line in near.patterns], classes),
     )
