@@ -18,7 +18,7 @@ FALSE_ALARM_GOAL = 0.02
 # Held-out figures measured with the patterns as committed: (recall, false alarms).
 MEASURED = {
     ("rude", "sv"): (0.837, 0.007),
-    ("rude", "en"): (0.846, 0.007),
+    ("rude", "en"): (0.846, 0.0),
     ("apology", "sv"): (0.990, 0.111),
     ("apology", "en"): (0.991, 0.054),
     ("interest", "sv"): (0.917, 0.054),
