@@ -1,28 +1,53 @@
 """Tone detectors for Swedish and English: apology, interest, new times, leisure, rudeness.
 
-The phrases live in `words/*.txt` so a reviewer can extend them without
-touching code; see `words/README.md` for the pattern syntax. Each detector
-takes the text's language when it is known and otherwise guesses it from
-common words, applying both lists when the guess is unsure.
+The patterns live in `words/*.txt` so a reviewer can extend them without
+touching code; `words/README.md` explains the files and `tone/patterns.py`
+the pattern syntax. Rudeness is read by kind (a judgement of the reader,
+blame, a brush-off, sarcasm, a threat, swearing), so a finding can say why.
+Each detector takes the text's language when it is known and otherwise
+guesses it from common words, applying both lists when the guess is unsure.
 """
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
+from functools import cache, lru_cache
 
-WORDS = Path(__file__).with_name("words")
+from takt.etiquette.tone.normal import MARK, Normal, normal
+from takt.etiquette.tone.patterns import (
+    Patterns,
+    Scan,
+    compile_literal,
+    compile_patterns,
+    read,
+    read_classes,
+)
+from takt.etiquette.tone.words import WORDS, common_words
+
 DETECTORS = ("apology", "interest", "new_times", "leisure", "rude")
+RUDE_KINDS = ("profanity", "judgement", "blame", "dismissive", "sarcasm", "threat")
 _LANGUAGES = ("sv", "en")
-_WORD = r"[\w']"
-_GAP = r"(?:\s+[\w']+){0,3}"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Words that made a detector fire, quoted as written, the kind of thing they do, and where."""
+
+    kind: str
+    words: str
+    start: int = 0
+    end: int = 0
+
+    def overlaps(self, other: "Hit") -> bool:
+        return self.start < other.end and other.start < self.end
 
 
 @dataclass(frozen=True)
 class _Lists:
-    found: re.Pattern[str] | None
-    ignored: re.Pattern[str] | None
-    literals: tuple[re.Pattern[str], ...]
+    found: Patterns | None  # labelled with the kind of each line
+    literals: tuple[tuple[re.Pattern[str], str], ...]
+    ignored: Patterns | None
+    vetoes: Patterns | None
+    near: Patterns | None
 
 
 def normalize(text: str) -> str:
@@ -31,11 +56,12 @@ def normalize(text: str) -> str:
     return " ".join(re.sub(r"[^\w']+", " ", text).split())
 
 
+@lru_cache(maxsize=512)
 def detect_language(text: str) -> str | None:
     """ "sv" or "en" when the common words clearly say so, else None."""
     words = normalize(text).split()
-    sv = sum(word in _common("sv") for word in words)
-    en = sum(word in _common("en") for word in words)
+    sv = sum(word in common_words("sv") for word in words)
+    en = sum(word in common_words("en") for word in words)
     if sv > en:
         return "sv"
     if en > sv:
@@ -43,47 +69,84 @@ def detect_language(text: str) -> str | None:
     return None
 
 
-def find(detector: str, text: str | None, lang: str | None = None) -> list[str]:
-    """The phrases of `detector` found in `text`, as they appear after normalising."""
+def hits(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
+    """What made `detector` fire in `text`, in the order they stand, overlaps resolved."""
     if not text:
         return []
-    langs = _languages(text, lang)
-    normal = normalize(text)
-    found: list[str] = []
-    for language in langs:
+    source = normal(text)
+    found: list[Hit] = []
+    for language in _languages(text, lang):
         lists = _load(detector, language)
-        cleaned = lists.ignored.sub(" | ", normal) if lists.ignored else normal
         if lists.found:
-            found.extend(match.group(0) for match in lists.found.finditer(cleaned))
+            scan = Scan(_cleaned(source, lists))
+            spans = lists.found.spans(scan)
+            found.extend(_hit(kind, text, *source.span(start, end)) for start, end, kind in spans)
         found.extend(
-            match.group(0).strip() for pattern in lists.literals for match in pattern.finditer(text)
+            _hit(kind, text, *match.span())
+            for pattern, kind in lists.literals
+            for match in pattern.finditer(text)
         )
-    return list(dict.fromkeys(found))
+    return _apart(found)
+
+
+def near_misses(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
+    """Phrases that look like `detector` but do not count: "no apology needed" ("negated"),
+    "unfortunately" alone ("regret"). Empty when the detector fires."""
+    if not text or hits(detector, text, lang):
+        return []
+    source = normal(text)
+    found: list[Hit] = []
+    for language in _languages(text, lang):
+        lists = _load(detector, language)
+        for kind, pattern in (("negated", lists.ignored), ("regret", lists.near)):
+            if pattern:
+                spans = pattern.spans(Scan(source.text))
+                found.extend(_hit(kind, text, *source.span(start, end)) for start, end, _ in spans)
+    return _apart(found)
+
+
+def find(detector: str, text: str | None, lang: str | None = None) -> list[str]:
+    """The phrases of `detector` found in `text`, as the person wrote them."""
+    return list(dict.fromkeys(hit.words for hit in hits(detector, text, lang)))
 
 
 def has_apology(text: str | None, lang: str | None = None) -> bool:
     """True when the text apologises (ber om ursäkt, beklagar, förlåt, sorry, apologise…)."""
-    return bool(find("apology", text, lang))
+    return bool(hits("apology", text, lang))
 
 
 def shows_interest(text: str | None, lang: str | None = None) -> bool:
     """True when the text says the writer is (still) interested in the company or the role."""
-    return bool(find("interest", text, lang))
+    return bool(hits("interest", text, lang))
 
 
 def promises_new_times(text: str | None, lang: str | None = None) -> bool:
     """True when the text promises to get back with new times (or offers to reschedule)."""
-    return bool(find("new_times", text, lang))
+    return bool(hits("new_times", text, lang))
 
 
 def is_leisure(text: str | None, lang: str | None = None) -> bool:
     """True when the text speaks of a weekend trip, going out of town, a party or social plans."""
-    return bool(find("leisure", text, lang))
+    return bool(hits("leisure", text, lang))
 
 
 def is_rude(text: str | None, lang: str | None = None) -> bool:
-    """True when the text holds insults, profanity, blame or sarcasm markers."""
-    return bool(find("rude", text, lang))
+    """True when the text judges, blames, brushes off, mocks, threatens or swears at the reader."""
+    return bool(hits("rude", text, lang))
+
+
+def _hit(kind: str, text: str, start: int, end: int) -> Hit:
+    return Hit(kind, text[start:end], start, end)
+
+
+def _apart(found: list[Hit]) -> list[Hit]:
+    """The longest of overlapping hits ("sluta slösa med min tid" over "slösa med min tid"),
+    in the order they stand in the text."""
+    kept: list[Hit] = []
+    for hit in sorted(found, key=lambda hit: hit.start - hit.end):
+        if not any(hit.overlaps(other) for other in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda hit: hit.start)
 
 
 def _languages(text: str, lang: str | None) -> tuple[str, ...]:
@@ -93,56 +156,40 @@ def _languages(text: str, lang: str | None) -> tuple[str, ...]:
     return (guessed,) if guessed else _LANGUAGES
 
 
-@cache
-def _common(lang: str) -> frozenset[str]:
-    # Short, frequent words that nearly always tell the two languages apart.
-    lines = (WORDS / f"common.{lang}.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(word for line in lines for word in line.split("#", 1)[0].split())
+def _cleaned(source: Normal, lists: _Lists) -> str:
+    """The normal text with look-alikes blanked out and vetoed sentences emptied."""
+    text = source.text
+    if lists.vetoes:
+        for begin, finish, _ in lists.vetoes.spans(Scan(text)):
+            start = text.rfind(MARK, 0, begin) + 1
+            end = text.find(MARK, finish)
+            text = text[:start] + " " * (end - start) + text[end:]
+    if lists.ignored:
+        # Marks of the same length, so spans found afterwards still point into `source`.
+        for start, end, _ in lists.ignored.spans(Scan(text)):
+            text = text[:start] + MARK * (end - start) + text[end:]
+    return text
 
 
 @cache
 def _load(detector: str, lang: str) -> _Lists:
     if detector not in DETECTORS:
         raise ValueError(f"unknown detector {detector!r}")
-    found, literals = _read(WORDS / f"{detector}.{lang}.txt")
-    ignored, _ = _read(WORDS / f"{detector}.not.{lang}.txt")
-    return _Lists(_compile(found), _compile(ignored), tuple(_literal(text) for text in literals))
-
-
-def _read(path: Path) -> tuple[list[str], list[str]]:
-    patterns: list[str] = []
-    literals: list[str] = []
-    if not path.exists():
-        return patterns, literals
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if line.startswith("= "):
-            literals.append(line[2:].strip())
-        elif line:
-            patterns.append(line)
-    return patterns, literals
-
-
-def _compile(patterns: list[str]) -> re.Pattern[str] | None:
-    if not patterns:
-        return None
-    # Longest first, so "återkommer inte med nya tider" wins over "återkommer inte".
-    parts = sorted((_pattern(line) for line in patterns), key=len, reverse=True)
-    return re.compile(rf"(?<!{_WORD})(?:{'|'.join(parts)})(?!{_WORD})")
-
-
-def _pattern(line: str) -> str:
-    pieces: list[str] = []
-    for word in line.casefold().split():
-        if word == "...":
-            pieces.append(_GAP)
-            continue
-        head = f"{_WORD}*" if word.startswith("*") else ""
-        tail = f"{_WORD}*" if word.endswith("*") else ""
-        pieces.append(r"\s+" + head + re.escape(word.strip("*")) + tail)
-    regex = "".join(pieces)
-    return regex[3:] if regex.startswith(r"\s+") else regex
-
-
-def _literal(text: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", re.IGNORECASE)
+    classes = read_classes(WORDS / f"classes.{lang}.txt")
+    kinds = RUDE_KINDS if detector == "rude" else (detector,)
+    found: list[tuple[str, str]] = []
+    literals: list[tuple[re.Pattern[str], str]] = []
+    for kind in kinds:
+        name = f"rude.{kind}" if detector == "rude" else detector
+        lines = read(WORDS / f"{name}.{lang}.txt")
+        found.extend((line, kind) for line in lines.patterns)
+        literals.extend((compile_literal(text), kind) for text in lines.literals)
+    ignored = read(WORDS / f"{detector}.not.{lang}.txt")
+    near = read(WORDS / f"{detector}.near.{lang}.txt")
+    return _Lists(
+        compile_patterns(found, classes),
+        tuple(literals),
+        compile_patterns([(line, "") for line in ignored.patterns], classes),
+        compile_patterns([(line, "") for line in ignored.vetoes], classes),
+        compile_patterns([(line, "") for line in near.patterns], classes),
+    )

@@ -108,29 +108,68 @@ TEXTS: dict[str, tuple[str, str]] = {
         "a voicemail after {needed} without an answer.",
     ),
     "message.apology_missing": (
-        'Meddelandet saknar en ursäkt. Lägg till en mening som "Jag ber om ursäkt för besväret."',
-        'The message has no apology. Add a line such as "I\'m sorry for the inconvenience."',
+        'Meddelandet saknar en ursäkt{near}. Lägg till en mening som "Jag ber om ursäkt för '
+        'besväret."',
+        'The message has no apology{near}. Add a line such as "I\'m sorry for the inconvenience."',
     ),
     "message.apology_missing.followup": (
-        'Uppföljningen saknar en ursäkt. Upprepa den kort, till exempel "Än en gång ber jag '
-        'om ursäkt för besväret."',
-        "The follow-up has no apology. Repeat it briefly, for example \"Once again, I'm sorry "
-        'for the inconvenience."',
+        'Uppföljningen saknar en ursäkt{near}. Upprepa den kort, till exempel "Än en gång ber '
+        'jag om ursäkt för besväret."',
+        "The follow-up has no apology{near}. Repeat it briefly, for example \"Once again, I'm "
+        'sorry for the inconvenience."',
+    ),
+    # Why a phrase that looks like an apology was not counted as one.
+    "message.apology_missing.negated": (
+        '"{words}" ber inte om ursäkt',
+        '"{words}" is not an apology',
+    ),
+    "message.apology_missing.regret": (
+        '"{words}" beklagar läget men ber inte om ursäkt för besväret',
+        '"{words}" regrets the situation but does not apologise for the trouble',
     ),
     "message.rude": (
-        "Tonen {where} kan uppfattas som respektlös ({words}). Håll dig saklig och vänlig; "
+        "Tonen {where} kan uppfattas som respektlös: {why}. Håll dig saklig och vänlig; "
         "bränn inga broar.",
-        "The tone {where} may come across as disrespectful ({words}). Keep it factual and "
+        "The tone {where} may come across as disrespectful: {why}. Keep it factual and "
         "friendly; don't burn bridges.",
     ),
     "message.rude.message": ("i meddelandet", "of the message"),
     "message.rude.reason": ("i förklaringen", "of the reason"),
     "message.rude.both": ("i meddelandet och förklaringen", "of the message and the reason"),
+    # Why the words of a message.rude finding are rude, one kind of rudeness each.
+    "message.rude.judgement": (
+        '"{words}" läses som ett omdöme om mottagaren',
+        '"{words}" reads as a judgement of the reader',
+    ),
+    "message.rude.blame": (
+        '"{words}" lägger skulden på mottagaren',
+        '"{words}" puts the blame on the reader',
+    ),
+    "message.rude.dismissive": (
+        '"{words}" låter som en tillrättavisning eller ett avfärdande',
+        '"{words}" sounds like a telling-off or a brush-off',
+    ),
+    "message.rude.sarcasm": (
+        '"{words}" läses som sarkasm',
+        '"{words}" reads as sarcasm',
+    ),
+    "message.rude.threat": (
+        '"{words}" låter som ett hot',
+        '"{words}" sounds like a threat',
+    ),
+    "message.rude.profanity": (
+        '"{words}" är en svordom',
+        '"{words}" is swearing',
+    ),
     "message.interest_missing": (
-        "Uppföljningen säger inget om att du fortfarande är intresserad. Skriv till exempel "
-        '"Jag är fortfarande mycket intresserad av tjänsten."',
-        "The follow-up does not say that you are still interested. Add something like "
+        "Uppföljningen säger inget om att du fortfarande är intresserad{near}. Skriv till "
+        'exempel "Jag är fortfarande mycket intresserad av tjänsten."',
+        "The follow-up does not say that you are still interested{near}. Add something like "
         '"I\'m still very interested in the role."',
+    ),
+    "message.interest_missing.negated": (
+        '"{words}" säger inte att du är intresserad',
+        '"{words}" does not say that you are interested',
     ),
     "message.no_reschedule_promise": (
         "Meddelandet säger inte att ni återkommer med en ny tid. Skriv att du hör av dig för "

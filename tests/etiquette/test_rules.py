@@ -389,6 +389,15 @@ def test_apology_missing_in_a_reschedule_and_a_followup() -> None:
     assert "Uppföljningen saknar en ursäkt" in followup["message"]
 
 
+def test_apology_missing_says_why_a_look_alike_does_not_count() -> None:
+    regret = {"language": "sv", "text": "Tyvärr kan jag inte på tisdag. Går onsdag?"}
+    found = finding(calm(message=regret), "message.apology_missing")["message"]
+    assert '("Tyvärr" beklagar läget men ber inte om ursäkt för besväret)' in found
+    waved = {"language": "en", "text": "No apology needed, but can we move it to Friday?"}
+    found = finding(calm(message=waved), "message.apology_missing", lang="en")["message"]
+    assert found.startswith('The message has no apology ("No apology needed" is not an apology).')
+
+
 def test_apology_present_or_no_message_means_no_finding() -> None:
     assert "message.apology_missing" not in rules(calm())
     assert "message.apology_missing" not in rules(calm(message=None))
@@ -403,9 +412,27 @@ def test_rude_names_the_words_and_where() -> None:
     text = "Hej, ert skitföretag slösade bort min tid."
     found = finding(calm(message={"text": text}), "message.rude")
     assert found["message"].startswith(
-        'Tonen i meddelandet kan uppfattas som respektlös ("skitföretag" och "slösade bort '
-        'min tid").'
+        'Tonen i meddelandet kan uppfattas som respektlös: "skitföretag" är en svordom och '
+        '"slösade bort min tid" lägger skulden på mottagaren.'
     )
+
+
+def test_rude_quotes_the_words_as_written_and_says_why_in_the_readers_language() -> None:
+    message = {"language": "sv", "text": "Hej Anna! Ni är ju TOTALT oseriösa."}
+    swedish = finding(calm(message=message), "message.rude")["message"]
+    assert '"Ni är ju TOTALT oseriösa" läses som ett omdöme om mottagaren' in swedish
+    english = finding(calm(message=message), "message.rude", lang="en")["message"]
+    assert '"Ni är ju TOTALT oseriösa" reads as a judgement of the reader' in english
+
+
+def test_rude_says_which_kind_of_rudeness_each_phrase_is() -> None:
+    text = "Honestly, get your act together. It's your fault. Thanks for nothing. Damn."
+    found = finding(calm(message={"language": "en", "text": text}), "message.rude", lang="en")
+    assert '"get your act together" sounds like a telling-off or a brush-off' in found["message"]
+    assert '"your fault" puts the blame on the reader' in found["message"]
+    assert '"Thanks for nothing" reads as sarcasm' in found["message"]
+    # A fourth phrase is counted, not quoted, so the finding stays short.
+    assert found["message"].count('"') == 6 and "1 more" in found["message"]
 
 
 def test_rude_reads_the_reason_too_but_only_when_a_message_is_given() -> None:
@@ -424,6 +451,13 @@ def test_interest_missing_in_a_followup() -> None:
     data["message"]["text"] += " Jag ser fram emot att träffa dig."
     assert "message.interest_missing" not in rules(data)
     assert "message.interest_missing" not in rules(calm(message={"text": "Förlåt."}))
+
+
+def test_interest_missing_says_why_the_readers_interest_does_not_count() -> None:
+    text = "Tack för ditt intresse för min ansökan, och förlåt igen."
+    data = calm(action="followup", message={"language": "sv", "text": text})
+    found = finding(data, "message.interest_missing")["message"]
+    assert '("Tack för ditt intresse" säger inte att du är intresserad)' in found
 
 
 # message.no_reschedule_promise

@@ -3,10 +3,13 @@
 Every rule here stays quiet when no message is given.
 """
 
-from takt.etiquette.detectors import find, has_apology, promises_new_times, shows_interest
+from takt.etiquette.detectors import Hit, hits, near_misses, promises_new_times
 from takt.etiquette.model import Finding
 from takt.etiquette.phrasing import join
 from takt.etiquette.rules.base import Situation, rule
+
+# At most this many quoted phrases per finding: enough to show the pattern, short enough to read.
+_QUOTES = 3
 
 
 @rule("message.apology_missing")
@@ -14,12 +17,17 @@ def apology_missing(sit: Situation) -> Finding | None:
     message = sit.inp.message
     if message is None or sit.inp.action not in ("reschedule", "followup"):
         return None
-    if has_apology(message.text, message.language):
+    if hits("apology", message.text, message.language):
         return None
+    near = _near(
+        sit, "message.apology_missing", near_misses("apology", message.text, message.language)
+    )
     if sit.inp.action == "followup":
-        text = sit.say("message.apology_missing.followup")
+        text = sit.say("message.apology_missing.followup", near=near)
         return sit.finding("message.apology_missing", text, source="M1.5")
-    return sit.finding("message.apology_missing", sit.say("message.apology_missing"), source="M1.4")
+    return sit.finding(
+        "message.apology_missing", sit.say("message.apology_missing", near=near), source="M1.4"
+    )
 
 
 @rule("message.rude")
@@ -27,15 +35,18 @@ def rude(sit: Situation) -> Finding | None:
     message = sit.inp.message
     if message is None:
         return None
-    in_message = find("rude", message.text, message.language)
+    in_message = hits("rude", message.text, message.language)
     reason = sit.inp.reason
-    in_reason = find("rude", reason.text if reason else None)
+    in_reason = hits("rude", reason.text if reason else None)
     if not in_message and not in_reason:
         return None
     where = "both" if in_message and in_reason else "message" if in_message else "reason"
-    words = [f'"{word}"' for word in dict.fromkeys(in_message + in_reason)]
+    why = [
+        sit.say(f"message.rude.{hit.kind}", words=hit.words)
+        for hit in _distinct(in_message + in_reason)
+    ]
     text = sit.say(
-        "message.rude", where=sit.say(f"message.rude.{where}"), words=join(words, sit.lang, 3)
+        "message.rude", where=sit.say(f"message.rude.{where}"), why=join(why, sit.lang, _QUOTES)
     )
     return sit.finding("message.rude", text)
 
@@ -45,9 +56,28 @@ def interest_missing(sit: Situation) -> Finding | None:
     message = sit.inp.message
     if message is None or sit.inp.action != "followup":
         return None
-    if shows_interest(message.text, message.language):
+    if hits("interest", message.text, message.language):
         return None
-    return sit.finding("message.interest_missing", sit.say("message.interest_missing"))
+    near = _near(
+        sit, "message.interest_missing", near_misses("interest", message.text, message.language)
+    )
+    return sit.finding("message.interest_missing", sit.say("message.interest_missing", near=near))
+
+
+def _distinct(found: list[Hit]) -> list[Hit]:
+    """Each phrase once, though it may stand in both the message and the reason."""
+    seen: dict[tuple[str, str], Hit] = {}
+    for hit in found:
+        seen.setdefault((hit.kind, hit.words.casefold()), hit)
+    return list(seen.values())
+
+
+def _near(sit: Situation, rule_id: str, found: list[Hit]) -> str:
+    """' ("tyvärr" beklagar läget men ber inte om ursäkt)', or "" when nothing came close."""
+    if not found:
+        return ""
+    why = [sit.say(f"{rule_id}.{hit.kind}", words=hit.words) for hit in _distinct(found)]
+    return f" ({join(why, sit.lang, _QUOTES)})"
 
 
 @rule("message.no_reschedule_promise")

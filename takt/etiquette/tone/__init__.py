@@ -1,0 +1,1 @@
+"""How a message is read for tone: text made comparable, and the pattern language of `words/`."""
