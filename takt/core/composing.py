@@ -4,9 +4,11 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from takt import wording
 from takt.core.models import Change, Interview, Membership
+from takt.core.rules import thresholds
 
 
 def member_party(user: User, interview: Interview, language: str) -> wording.Party:
@@ -63,4 +65,7 @@ def situation_for(
         link=link,
         agreed=wording.Slot(*agreed) if agreed else None,
         already_cancelled=interview.status == Interview.Status.CANCELLED,
+        # "i dag"/"i morgon", and an apology for the short notice under the workspace's limit.
+        now=timezone.now(),
+        min_notice_hours=thresholds(interview.workspace).min_notice_hours,
     )
