@@ -36,6 +36,7 @@ class Item:
     clock: Clock | None = None
     index: int = 0  # for order: 1-based, -1 for the last
     weekdays: frozenset[int] = field(default_factory=frozenset)
+    week: bool = False  # "nästa vecka": says when one is free, picks no offered time
 
 
 Match = re.Match[str]
@@ -96,8 +97,11 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], Reader]]:
     wd_suffix = r"(?:en|ar)?" if sv else r"(?:'s|s)?"
     never_month = rf"(?!\s*(?:{month})\b|\s*[/.]\d)"
     rules: list[tuple[str, Reader]] = [
-        (r"\b(?:\d{1,2}-tiden|runt|cirka|ca\.|ungefär|framåt)\b" if sv else
-         r"\b(?:around|about|approximately|roughly|-?ish)\b", _vague),
+        # An approximate time ("runt 13", "about 3pm", "13-tiden") is for a person to settle.
+        (rf"\b\d{{1,2}}-tiden\b|\b(?:runt|cirka|ca\.?|ungefär|framåt)\s+(?:kl\.?\s*|klockan\s+)?"
+         rf"(?:\d|{_alt(HOURS['sv'])})" if sv else
+         rf"\b(?:around|about|approximately|roughly|circa)\s+(?:at\s+)?(?:\d|noon|midday|"
+         rf"{_alt(HOURS['en'])})|\d-?ish\b", _vague),
         (_zones(), _zone),
         (r"\bi\s+(?:" + wd + r")s\b|\bförra\s+(?:veckan|" + wd + r")\b|\bi\s?går\b" if sv else
          r"\blast\s+(?:week|" + wd + r")\b|\byesterday\b", _past),
@@ -399,14 +403,14 @@ def _tomorrow_part(part: str) -> Reader:
 def _week_next(match: Match, ctx: Context) -> list[Item]:
     monday = next_week(ctx.today)
     days = tuple(monday + timedelta(days=offset) for offset in range(5))
-    return [Item("day", match.start(), match.end(), days=days)]
+    return [Item("day", match.start(), match.end(), days=days, week=True)]
 
 
 def _week_rest(match: Match, ctx: Context) -> list[Item]:
     days = tuple(ctx.today + timedelta(days=offset) for offset in range(1, 5 - ctx.today.weekday()))
     if not days:
         return [Item("vague", match.start(), match.end())]
-    return [Item("day", match.start(), match.end(), days=days)]
+    return [Item("day", match.start(), match.end(), days=days, week=True)]
 
 
 def _except(match: Match, ctx: Context) -> list[Item]:

@@ -55,16 +55,16 @@ def understand(request: ReplyRequest, own: list[Sentence], lang: str) -> Reading
 
 def _facts(request: ReplyRequest, own: list[Sentence], ctx: Context) -> _Facts:
     facts = _Facts()
-    previous_days: list[Item] = []
+    previous: list[Group] = []
     for number, sentence in enumerate(own):
         items = items_in(sentence.lower, ctx)
         if phrase(ctx.lang, "later").search(sentence.lower):
             # "Jag återkommer på tisdag" names a day for an answer, not for a meeting.
             facts.later.append(number)
-            previous_days = []
+            previous = []
             continue
         groups = groups_of(number, sentence, items, ctx.lang)
-        groups = _inherit(groups, previous_days)
+        groups = _inherit(groups, previous)
         _drop_excepted(groups, items)
         if sentence.question:
             asks = phrase(ctx.lang, "proposal_question").search(sentence.lower)
@@ -72,17 +72,16 @@ def _facts(request: ReplyRequest, own: list[Sentence], ctx: Context) -> _Facts:
                 if group.mood != "no":
                     group.mood = "ask" if asks else "ignored"
         facts.groups.extend(group for group in groups if not group.past)
-        with_days = [
-            item for g in groups if g.mood != "no" for item in g.items if item.kind == "day"
-        ]
-        previous_days = with_days or previous_days
-        if any(item.kind == "decline" for item in items) and not sentence.question:
+        previous = groups or previous
+        refused_days = any(g.mood == "no" and g.has_day for g in groups)
+        if any(i.kind == "decline" for i in items) and not sentence.question and not refused_days:
+            # "Ingen av tiderna på tisdag" refuses Tuesday's times, not all of them.
             facts.declines.append(number)
         _picks(facts, number, sentence, items, request, ctx)
     return facts
 
 
-def _inherit(groups: list[Group], previous: list[Item]) -> list[Group]:
+def _inherit(groups: list[Group], previous: list[Group]) -> list[Group]:
     """A time without a day takes the days said just before it ("Fredag. Helst efter lunch.").
 
     When those days had no time yet, the time narrows them instead ("Tuesday works
@@ -93,14 +92,13 @@ def _inherit(groups: list[Group], previous: list[Item]) -> list[Group]:
         if group.has_day:
             kept.append(group)
             continue
-        earlier = [g for g in kept if g.has_day and g.mood != "no"]
+        earlier = [g for g in kept or previous if g.has_day and g.mood != "no"]
         if earlier and group.mood != "no" and not earlier[-1].has_time:
             earlier[-1].items.extend(group.items)
             continue
         days = [item for g in earlier for item in g.items if item.kind == "day"]
-        source = days[-1:] if days else previous[-1:]
-        if source:
-            group.items = source + group.items
+        if days:
+            group.items = days[-1:] + group.items
             group.inherited = True
         kept.append(group)
     return kept
@@ -119,7 +117,7 @@ def _drop_excepted(groups: list[Group], items: list[Item]) -> None:
                 days = tuple(day for day in item.days if day.weekday() not in out)
                 if not days:
                     continue
-                item = Item("day", item.start, item.end, days=days)
+                item = Item("day", item.start, item.end, days=days, week=item.week)
             kept.append(item)
         group.items = kept
 
@@ -213,7 +211,7 @@ def _accepted(
     """The one offered time the words pick out, and where; None unless all agree on it."""
     if not request.offered:
         return None
-    if any(g.mood != "yes" for g in live):
+    if any(g.mood != "yes" or any(i.week for i in g.items) for g in live):
         return None
     chosen: set[int] = set()
     quoted: list[int] = []

@@ -34,7 +34,8 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def _lower(text: str) -> str:
-    lowered = text.lower()
+    # Curly apostrophes as straight ones ("doesn’t"), one character for one.
+    lowered = text.lower().replace("\u2019", "'")
     # Every position must mean the same character in both, for quoting by position.
     return lowered if len(lowered) == len(text) else "".join(c.lower()[0] for c in text)
 

@@ -143,6 +143,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"fint",
             r"helst",
             r"föredrar",
+            r"bättre",
+            r"bäst",
             r"tackar ja",
             r"bekräftar",
             r"går",
@@ -194,7 +196,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"no longer (?:interested|looking|available for|pursuing)",
             r"pull(?:ing)? out of the (?:process|recruitment)",
             r"decided to (?:go|move) (?:in )?(?:another|a different) direction",
-            r"remove me from (?:the|your) (?:process|consideration)",
+            r"remove me from (?:the |your )?(?:process|consideration|shortlist)",
         ],
         "away": [
             r"out of (?:the )?office",
@@ -242,7 +244,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
         ],
         "negative": [
             r"not",
-            r"n't",
+            r"\w*n't",
             r"cannot",
             r"unable",
             r"busy",
@@ -301,6 +303,9 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"excellent",
             r"i'll be there",
             r"will be there",
+            r"like",
+            r"better",
+            r"please",
         ],
         "proposal_question": [
             r"could we",
