@@ -239,7 +239,7 @@ def _order_rules(lang: str, ords: str, month: str) -> list[tuple[str, Reader]]:
         verbs = r"passar|går|funkar|fungerar|blir|är|låter|känns|tar|väljer|föredrar"
         return [
             (r"\b(?:alternativ|alternativet|förslag|förslaget|tidsförslag|nummer|nr\.?|option)"
-             r"\s*(?:nr\.?\s*)?#?(\d)\b(?![.:]\d)", _order_digit),
+             r"\s*(?:nr\.?\s*)?#?(\d|ett|två|tre|fyra|fem)\b(?![.:]\d)", _order_digit),
             (rf"\b(?:den|det)\s+({ords})(?:\s+(?:{nouns}))?(?=\s*(?:[.,!;)]|$|{verbs}\b))",
              _order_word),
             (rf"\b({ords})\s+(?:{nouns})\b", _order_word),
@@ -247,7 +247,8 @@ def _order_rules(lang: str, ords: str, month: str) -> list[tuple[str, Reader]]:
     nouns = r"one|option|alternative|slot|time|suggestion|choice|date"
     verbs = r"works?|is|suits?|please|would|fits?|sounds|will"
     return [
-        (r"\b(?:option|alternative|slot|choice|number|no\.|#)\s*#?(\d)\b(?![.:]\d)",
+        (r"\b(?:option|alternative|slot|choice|number|no\.|#)\s*#?(\d|one|two|three|four|five)\b"
+         r"(?![.:]\d)",
          _order_digit),
         (rf"(?<!for )\bthe\s+({ords})\s+(?:{nouns})\b", _order_word),
         (rf"(?<!for )\bthe\s+({ords})(?=\s*(?:[.,!;)]|$|(?:{verbs})\b))", _order_word),
@@ -489,7 +490,9 @@ def _part(part: str) -> Reader:
 
 
 def _order_digit(match: Match, ctx: Context) -> list[Item]:
-    return [Item("order", match.start(), match.end(), index=int(match[1]))]
+    said = match[1]
+    index = int(said) if said.isdigit() else HOURS[ctx.lang][said]
+    return [Item("order", match.start(), match.end(), index=index)]
 
 
 def _order_word(match: Match, ctx: Context) -> list[Item]:
