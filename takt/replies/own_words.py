@@ -10,6 +10,7 @@ line quoted with `>` is left out, as REPLIES.md says and nothing more.
 """
 
 import re
+import warnings
 from functools import cache
 
 from mailparser_reply.parser import EmailMessage
@@ -30,7 +31,10 @@ _WROTE = re.compile(
 
 @cache
 def _header_finder() -> re.Pattern[str]:
-    return EmailMessage(text="", languages=["sv", "en"]).HEADER_REGEX
+    with warnings.catch_warnings():
+        # Its text clean-up (not used here) calls re.sub in a way Python 3.13 deprecates.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return EmailMessage(text="", languages=["sv", "en"]).HEADER_REGEX
 
 
 def own_words(text: str) -> str:

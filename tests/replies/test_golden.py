@@ -9,9 +9,10 @@ from tests.replies.golden_cases import Golden, load, reading
 
 GOLDEN = load("sv") + load("en")
 CLASSES = (
-    "accept.weekday accept.date accept.order accept.any time.notation time.part time.range "
-    "week decline withdraw unclear.question unclear.later unclear.away quoted zone dst"
-).split()
+    "accept.weekday", "accept.date", "accept.order", "accept.any", "time.notation", "time.part",
+    "time.range", "week", "decline", "withdraw", "unclear.question", "unclear.later",
+    "unclear.away", "quoted", "zone", "dst",
+)  # fmt: skip
 
 
 def _param(golden: Golden) -> object:
