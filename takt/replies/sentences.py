@@ -7,8 +7,12 @@ from functools import cache
 from takt.replies.grammar import Item
 from takt.replies.words import PHRASES
 
-# A full stop ends a sentence unless a digit follows ("kl. 13", "13.00").
-_SENTENCE_END = re.compile(r"(?<=[.!?])[ \t]+(?=[^\d\s])|\n+")
+# A full stop ends a sentence unless a digit follows ("13.00") or it ends a short form
+# ("kl. ett", "ca. tre", "t.ex.", "1 p.m. works").
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\bkl\.)(?<!\bca\.)(?<!\.ex\.)(?<!\.m\.)[ \t]+(?=[^\d\s])|\n+",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
