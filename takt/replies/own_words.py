@@ -17,7 +17,11 @@ from mailparser_reply.parser import EmailMessage
 
 _SIGNATURE = re.compile(r"^--[ \t]*$", re.MULTILINE)
 # Outlook without a localised header in the library: a line of underscores above the block.
-_OUTLOOK_RULE = re.compile(r"^_{10,}[ \t]*$", re.MULTILINE)
+_OUTLOOK_RULE = re.compile(
+    r"^(?:_{10,}|-{3,} ?(?:ursprungligt meddelande|original message|vidarebefordrat meddelande|"
+    r"forwarded message) ?-{3,})[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
 _HEADER_BLOCK = re.compile(
     r"^[ \t>*]*(?:från|from)[ \t]*:.*\n(?:.*\n){0,3}?"
     r"[ \t>*]*(?:skickat|sent|datum|date)[ \t]*:",
