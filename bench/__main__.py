@@ -16,6 +16,7 @@ RUNNERS = [
     "bench.outbox_bench",
     "bench.ics_bench",
     "bench.close_position_bench",
+    "bench.reply_bench",
 ]
 
 

@@ -26,5 +26,5 @@ def answer(request: ReplyRequest) -> dict[str, Any]:
         "windows": [
             {"start": w.start.isoformat(), "end": w.end.isoformat()} for w in reading.windows
         ],
-        "quote": " ".join(said[n].quote for n in reading.quoted),
+        "quote": " ".join(said[n].text for n in reading.quoted).rstrip(".! ").strip(),
     }

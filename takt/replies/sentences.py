@@ -26,10 +26,6 @@ class Sentence:
     def question(self) -> bool:
         return self.text.rstrip().endswith("?")
 
-    @property
-    def quote(self) -> str:
-        return self.text.strip().rstrip(".!").strip()
-
 
 def sentences(text: str) -> list[Sentence]:
     """The sentences of `text`, blank ones left out."""
