@@ -185,7 +185,7 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], Reader]]:
              r"\bsenare\b|\bsent\b|\bi\s+veckan\b|\bdenna\s+vecka\b|\bden\s+här\s+veckan\b|"
              r"\bveckan\s+efter\b|\bom\s+(?:en|två|tre)\s+veckor?\b|\bhelgen?\b|"
              r"\bmånadsskiftet\b|\bnästa\s+månad\b|\bi\s+(?:slutet|början|mitten)\s+av\b|"
-             r"\bnatt(?:en)?\b", _vague),
+             r"\bnatt(?:en)?\b|\bsamma\s+tid(?:punkt)?\b|\bden\s+tiden\b", _vague),
         ]  # fmt: skip
     else:
         words = _alt(HOURS["en"])
@@ -211,8 +211,16 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], Reader]]:
             (r"\bevenings?\b|\btonight\b|\blunch(?:time)?\b|\bearly\b|\blater?\b|"
              r"\bthis\s+week\b|\bthe\s+week\s+after\b|\bin\s+(?:a|one|two|three)\s+weeks?\b|"
              r"\bweekend\b|\b(?:end|beginning|start|middle)\s+of\b|\bmid-|\bnext\s+month\b|"
-             r"\bnight\b", _vague),
+             r"\bnight\b|\bsame\s+(?:time|slot)\b|\bthat\s+time\b", _vague),
         ]  # fmt: skip
+    excepted = "|".join(PHRASES[lang]["except"]) + ("|inte" if sv else "|not")
+    rules.append(
+        (
+            rf"\b(?:{excepted})\s+(?:the\s+|den\s+|det\s+)?(?:{ords}|"
+            rf"(?:alternativ|förslag|option|number|nummer)\s*\d)\b",
+            _vague,
+        )
+    )
     rules += _order_rules(lang, ords, month)
     return [(re.compile(pattern), read) for pattern, read in rules]
 

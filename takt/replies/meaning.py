@@ -164,7 +164,8 @@ def _decide(request: ReplyRequest, facts: _Facts, ctx: Context, own: list[Senten
     refused = [g for g in facts.groups if g.mood == "no" and g.has_day]
     dayless = [g for g in facts.groups if g.mood in ("yes", "neutral", "ask") and not g.has_day]
     blocked = _intervals(refused, request, strict=False)
-    doubtful = any(g.vague for g in live) or bool(dayless) or facts.bad_pick
+    # A vague refusal ("men inte så tidigt") may cover an offered time: a person decides.
+    doubtful = any(g.vague for g in live + refused) or bool(dayless) or facts.bad_pick
     positive = [] if doubtful else _intervals(live, request, strict=True)
     if positive is None:
         doubtful, positive = True, []
