@@ -175,6 +175,8 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], Reader]]:
             (r"\bkvart\s+i\s+(\w+)\b", _quarter(45, -1)),
             (rf"\b(?:kl\.?\s*|klockan\s+)({t})\b{never_month}", _exact),
             (r"\b(\d{1,2}[.:]\d{2})\b(?![.:/]\d)", _exact),
+            # "kl. 13 eller 14": the second hour is as much a time as the first.
+            (rf"(?<=\d)\s+(?:eller|och)\s+(\d{{1,2}}(?:[.:]\d{{2}})?)\b{never_month}", _exact),
             (r"\b(?:på\s+)?(?:förmiddag(?:en|ar|arna)?|morgon(?:en)?|morgnar(?:na)?)\b",
              _part("morning")),
             (r"\b(?:på\s+)?eftermiddag(?:en|ar|arna)?\b|\befter\s+lunch(?:en)?\b",
@@ -205,6 +207,7 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], Reader]]:
             (rf"\b(?:at|@)\s*({t})(?!\w){never_month}", _exact),
             (rf"\b((?:{words})\s*o'clock|noon|midday)\b", _exact),
             (r"\b(\d{1,2}[.:]\d{2})\b(?![.:/]\d)", _exact),
+            (rf"(?<=\d)\s+(?:or|and)\s+(\d{{1,2}}(?:[.:]\d{{2}})?)(?!\w){never_month}", _exact),
             (r"\b(?:in\s+the\s+)?mornings?\b", _part("morning")),
             (r"\b(?:in\s+the\s+)?afternoons?\b|\bafter\s+lunch\b", _part("afternoon")),
             (r"\ball\s+day\b|\bany\s?time\b|\bthe\s+whole\s+day\b", _part("all")),

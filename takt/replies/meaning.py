@@ -72,7 +72,8 @@ def _facts(request: ReplyRequest, own: list[Sentence], ctx: Context) -> _Facts:
                 if group.mood != "no":
                     group.mood = "ask" if asks else "ignored"
         facts.groups.extend(group for group in groups if not group.past)
-        previous = groups or previous
+        # Only the sentence just before lends its days ("Fredag passar. Helst efter lunch.").
+        previous = groups
         refused_days = any(g.mood == "no" and g.has_day for g in groups)
         if any(i.kind == "decline" for i in items) and not sentence.question and not refused_days:
             # "Ingen av tiderna på tisdag" refuses Tuesday's times, not all of them.

@@ -33,6 +33,14 @@ _WROTE = re.compile(
 )
 
 
+_SIGN_OFF = re.compile(
+    r"^(?:mvh|m\.v\.h\.?|med vänlig(?:a)? hälsning(?:ar)?|vänliga hälsningar|hälsningar|"
+    r"bästa hälsningar|best|best regards|kind regards|warm regards|regards|cheers|"
+    r"all the best|yours sincerely|sincerely)[,.!]?(?:\s+[\w.-]+){0,3}$|^/\s?\w+$",
+    re.IGNORECASE,
+)
+
+
 @cache
 def _header_finder() -> re.Pattern[str]:
     with warnings.catch_warnings():
@@ -52,4 +60,10 @@ def own_words(text: str) -> str:
         if found:
             cut = min(cut, found.start())
     kept = [line for line in text[:cut].split("\n") if not line.startswith(">")]
+    for index, line in enumerate(kept):
+        if index and _SIGN_OFF.match(line):
+            # What follows "Mvh Erik" is a name, a title and a phone number, often with
+            # hours in them ("Telefontid 8–10"); they are no answer.
+            kept = kept[:index]
+            break
     return "\n".join(kept).strip()

@@ -4,7 +4,8 @@ import pytest
 
 from takt.replies.own_words import own_words
 
-OWN = "Hej Anna!\n\nOnsdag kl. 13 går bra.\n\nMvh Erik"
+OWN = "Hej Anna!\n\nOnsdag kl. 13 går bra."
+SIGNED = f"{OWN}\n\nMvh Erik"
 
 
 @pytest.mark.parametrize(
@@ -30,7 +31,7 @@ OWN = "Hej Anna!\n\nOnsdag kl. 13 går bra.\n\nMvh Erik"
     ],
 )  # fmt: skip
 def test_history_and_signature_are_left_out(history: str) -> None:
-    assert own_words(f"{OWN}\n\n{history}") == OWN
+    assert own_words(f"{SIGNED}\n\n{history}") == OWN
 
 
 def test_quoted_lines_between_own_lines_are_left_out() -> None:
@@ -45,3 +46,16 @@ def test_own_words_that_mention_from_or_on_are_kept() -> None:
 
 def test_windows_line_ends_are_read_like_any_other() -> None:
     assert own_words("Torsdag passar.\r\n-- \r\nErik") == "Torsdag passar."
+
+
+@pytest.mark.parametrize(
+    "sign_off", ["Mvh Erik", "Med vänliga hälsningar\nErik Lind", "Best regards,\nErik", "/Erik"]
+)
+def test_what_follows_a_sign_off_is_no_answer(sign_off: str) -> None:
+    text = f"Torsdag passar.\n\n{sign_off}\nTelefontid måndag–fredag kl. 8–10"
+    assert own_words(text) == "Torsdag passar."
+
+
+def test_thanks_on_a_line_of_its_own_does_not_end_the_answer() -> None:
+    text = "Hej Anna,\nTack!\nOnsdag kl. 13 går bra."
+    assert own_words(text) == text
