@@ -1,5 +1,6 @@
 """Properties of the reader over generated replies: zones, DST, quoted history, signatures."""
 
+import itertools
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -192,3 +193,47 @@ def test_a_quoted_history_or_a_signature_never_changes_the_answer(golden, added)
     text = golden.request["text"]
     longer = extra + text if where == "before" else text + extra
     assert read_reply({**golden.request, "text": longer}) == read_reply(golden.request)
+
+
+FRAGMENT_TEXT = (
+    "onsdag tisdag fredag nästa vecka kl. 13 13.00 halv tre kvart över nio efter lunch före 10 "
+    "mellan och 13–16 den första alternativ 3 vilken som helst utom inte går bra passar ? . , men "
+    "6 maj 6/5 i morgon idag Monday Friday at 1pm noon next week except not works none of those "
+    "the second option any of them 1-4pm -- > Den skrev: On wrote: Från: Skickat: Mvh 24 0 99 "
+    "31/2 30 feb 12am 0:00 halv ett kvart i ett"
+)
+FRAGMENTS = FRAGMENT_TEXT.split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=5), max_size=25),
+    language=st.sampled_from([None, "sv", "en"]),
+    starts=st.lists(st.integers(0, 6), max_size=3),
+)
+def test_whatever_the_words_the_answer_keeps_the_contracts_shape(words, language, starts) -> None:
+    offered = [
+        {"start": f"2026-05-0{5 + i % 3}T1{i}:00:00+02:00",
+         "end": f"2026-05-0{5 + i % 3}T1{i}:30:00+02:00"}
+        for i in starts
+    ]  # fmt: skip
+    request = {
+        "text": " ".join(words),
+        "received_at": "2026-05-04T09:12:00+02:00",
+        "timezone": "Europe/Stockholm",
+        "duration_minutes": 30,
+        "offered": offered,
+    }
+    if language:
+        request["language"] = language
+    answer = read_reply(request)
+    assert answer["intent"] in ("accept", "propose", "decline", "withdraw", "unclear")
+    assert (answer["chosen"] is not None) == (answer["intent"] == "accept")
+    assert answer["chosen"] is None or 0 <= answer["chosen"] < len(offered)
+    windows = answer["windows"]
+    assert answer["intent"] == "propose" or windows == []
+    for window in windows:
+        assert window["start"].endswith("+00:00") and window["end"].endswith("+00:00")
+        assert window["end"] > window["start"]
+    for first, second in itertools.pairwise(windows):
+        assert first["end"] < second["start"]  # sorted and merged
