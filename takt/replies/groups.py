@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from takt.replies.clock import Clock
-from takt.replies.grammar import Item
+from takt.replies.items import Item
 from takt.replies.sentences import Sentence, blank, boundary, clause_starts, mood, only_connectors
 
 

@@ -6,15 +6,15 @@ windows) or `unclear`, never a guess.
 """
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import timedelta
 
-from takt.replies.clock import Clock
-from takt.replies.grammar import Context, Item, items_in
+from takt.replies.grammar import items_in
 from takt.replies.groups import Group, groups_of
+from takt.replies.items import Context, Item
 from takt.replies.request import ReplyRequest
 from takt.replies.sentences import Sentence, blank, clause_starts, mood, phrase
+from takt.replies.windows import intervals, matches, overlaps, subtract
 from takt.scheduling.intervals import Interval, merge
-from takt.scheduling.zones import TimeProblem, localize
 
 
 @dataclass
@@ -164,10 +164,10 @@ def _decide(request: ReplyRequest, facts: _Facts, ctx: Context, own: list[Senten
     live = [g for g in facts.groups if g.mood in ("yes", "neutral", "ask") and g.has_day]
     refused = [g for g in facts.groups if g.mood == "no" and g.has_day]
     dayless = [g for g in facts.groups if g.mood in ("yes", "neutral", "ask") and not g.has_day]
-    blocked = _intervals(refused, request, strict=False)
+    blocked = intervals(refused, request, strict=False)
     # A vague refusal ("men inte så tidigt") may cover an offered time: a person decides.
     doubtful = any(g.vague for g in live + refused) or bool(dayless) or facts.bad_pick
-    positive = [] if doubtful else _intervals(live, request, strict=True)
+    positive = [] if doubtful else intervals(live, request, strict=True)
     if positive is None:
         doubtful, positive = True, []
     assert blocked is not None
@@ -180,7 +180,7 @@ def _decide(request: ReplyRequest, facts: _Facts, ctx: Context, own: list[Senten
         quoted = sorted({g.sentence for g in live + dayless if g.vague or not g.has_day})
         return Reading("unclear", quoted=quoted or _first(own))
     if live:
-        windows = _subtract(merge(positive), merge(blocked))
+        windows = subtract(merge(positive), merge(blocked))
         long_enough = timedelta(minutes=request.duration_minutes)
         windows = [w for w in windows if w.duration >= long_enough]
         quoted = sorted({g.sentence for g in live + refused})
@@ -192,7 +192,7 @@ def _decide(request: ReplyRequest, facts: _Facts, ctx: Context, own: list[Senten
     if (
         refused
         and request.offered
-        and all(any(_overlaps(o, b) for b in blocked) for o in request.offered)
+        and all(any(overlaps(o, b) for b in blocked) for o in request.offered)
     ):
         return Reading("decline", quoted=sorted({g.sentence for g in refused}))
     quoted = facts.later[:1] or sorted({g.sentence for g in facts.groups})[:1]
@@ -218,7 +218,7 @@ def _accepted(
     chosen: set[int] = set()
     quoted: list[int] = []
     for group in live:
-        matched = _matches(group, request, blocked)
+        matched = matches(group, request, blocked)
         if len(matched) != 1:
             return None
         chosen |= matched
@@ -229,83 +229,6 @@ def _accepted(
     if len(chosen) != 1:
         return None
     (index,) = chosen
-    if any(_overlaps(request.offered[index], b) for b in blocked):
+    if any(overlaps(request.offered[index], b) for b in blocked):
         return None
     return index, sorted(set(quoted))
-
-
-def _matches(group: Group, request: ReplyRequest, blocked: list[Interval]) -> set[int]:
-    found = set()
-    for index, offer in enumerate(request.offered):
-        if any(_overlaps(offer, b) for b in blocked):
-            continue
-        local = offer.start.astimezone(request.tz)
-        if local.date() not in group.days:
-            continue
-        if not group.clocks or any(_fits(offer, local.date(), c, request) for c in group.clocks):
-            found.add(index)
-    return found
-
-
-def _fits(offer: Interval, day: date, clock: Clock, request: ReplyRequest) -> bool:
-    try:
-        start = _instant(day, clock.start, request)
-        if clock.end is None:
-            return offer.start == start
-        return start <= offer.start and offer.end <= _instant(day, clock.end, request)
-    except TimeProblem:
-        return False
-
-
-def _intervals(
-    groups: list[Group], request: ReplyRequest, *, strict: bool
-) -> list[Interval] | None:
-    """The time the groups name; None (strict) when a said time does not exist that day."""
-    length = timedelta(minutes=request.duration_minutes)
-    found = []
-    for group in groups:
-        if group.vague:
-            continue
-        for day in group.days:
-            clocks = group.clocks or [
-                Clock(request.day_start, request.day_end) if strict else Clock(0, 24 * 60)
-            ]
-            for clock in clocks:
-                try:
-                    start = _instant(day, clock.start, request, strict=strict)
-                    end = (
-                        start + length
-                        if clock.end is None
-                        else _instant(day, clock.end, request, strict=strict)
-                    )
-                except TimeProblem:
-                    return None
-                found.append(Interval(start, end))
-    return found
-
-
-def _instant(day: date, minutes: int, request: ReplyRequest, *, strict: bool = True) -> datetime:
-    local = datetime.combine(day, time()) + timedelta(minutes=minutes)
-    if strict:
-        return localize(local, request.tz).astimezone(UTC)
-    return local.replace(tzinfo=request.tz).astimezone(UTC)
-
-
-def _overlaps(a: Interval, b: Interval) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def _subtract(free: list[Interval], taken: list[Interval]) -> list[Interval]:
-    """`free` less every `taken` span; both sorted and merged."""
-    left = []
-    for span in free:
-        start = span.start
-        for cut in taken:
-            if cut.end <= start or cut.start >= span.end:
-                continue
-            if cut.start > start:
-                left.append(Interval(start, cut.start))
-            start = max(start, cut.end)
-        if start < span.end:
-            left.append(Interval(start, span.end))
-    return left

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from takt.replies.grammar import Item
+from takt.replies.items import Item
 from takt.replies.words import PHRASES
 
 # A full stop ends a sentence unless a digit follows ("13.00") or it ends a short form
