@@ -41,6 +41,11 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], Reader]]:
     lead = r"(?:kl\.?\s*|klockan\s+)?" if sv else r"(?:at\s+)?"
     wd_suffix = r"(?:en|ar)?" if sv else r"(?:'s|s)?"
     never_month = rf"(?!\s*(?:{month})\b|\s*[/.]\d)"
+    # What follows a number that makes it an hour or a span, not a day of the month.
+    not_clock = (
+        rf"(?!\s*(?:of\s+)?(?:{month})\b|\s*[/.:]\d|\s*(?:-|–|—)|\s*(?:till|och|to|and|or|"
+        r"eller)\s+\d|\s*(?:am|pm|a\.m|p\.m|o'clock)\b)"
+    )
     rules: list[tuple[str, Reader]] = [
         # An approximate time ("runt 13", "about 3pm", "13-tiden") is for a person to settle.
         (rf"\b\d{{1,2}}-tiden\b|\b(?:runt|cirka|ca\.?|ungefär|framåt)\s+(?:kl\.?\s*|klockan\s+)?"
@@ -63,6 +68,10 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], Reader]]:
             (rf"\b(?:den\s+)?(\d{{1,2}})(?::e|:a)?\s+({month})\b(?:\s+(20\d\d))?",
              r.read_date_dm_words),
             (r"\b(?:den\s+)?(\d{1,2})/(\d{1,2})\b(?!/)", r.read_date_slash),
+            # "onsdag den 13" is Wednesday the 13th; "onsdag 13" could be the hour too.
+            (rf"\b(?:på\s+)?({wd})(?:en)?\s+(den\s+)?(\d{{1,2}})(:e|:a)?\b{not_clock}",
+             r.read_weekday_day_of_month),
+            (r"\bden\s+\d{1,2}(?::e|:a)\b", r.read_vague),
         ]  # fmt: skip
     else:
         ord_suffix = r"(?:st|nd|rd|th)?"
@@ -75,6 +84,8 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], Reader]]:
              r.read_date_dm_words),
             (rf"\b({month})\.?\s+(\d{{1,2}}){ord_suffix}\b(?:,?\s+(20\d\d))?",
              r.read_date_md_words),
+            (rf"\b(?:on\s+)?({wd}),?\s+(the\s+)?(\d{{1,2}})(st|nd|rd|th)?\b{not_clock}",
+             r.read_weekday_day_of_month),
         ]  # fmt: skip
     if sv:
         rules += [

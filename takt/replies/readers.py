@@ -102,6 +102,20 @@ def read_weekday_date_md_words(match: Match, ctx: Context) -> list[Item]:
     return _checked(match, ctx, match[1], day)
 
 
+def read_weekday_day_of_month(match: Match, ctx: Context) -> list[Item]:
+    """ "Onsdag den 13", "Wednesday the 13th": the next 13th that is a Wednesday, or vague."""
+    if not (match[2] or match[4]):
+        return read_vague(match, ctx)  # "onsdag 13": the 13th or 13.00, a person decides
+    number = int(match[3])
+    month_start = ctx.today.replace(day=1)
+    for months_ahead in range(2):
+        first = (month_start + timedelta(days=32 * months_ahead)).replace(day=1)
+        found = on_or_after(ctx.today, number, first.month, first.year)
+        if found is not None and found >= ctx.today:
+            return _checked(match, ctx, match[1], found)
+    return read_vague(match, ctx)
+
+
 def read_weekday_date_slash(match: Match, ctx: Context) -> list[Item]:
     day = on_or_after(ctx.today, int(match[2]), int(match[3]), None)
     return _checked(match, ctx, match[1], day)
