@@ -76,6 +76,11 @@ def _gather(number: int, lower: str, items: list[Item], lang: str) -> list[Group
     seen_day = False
     for item in items:
         last = current.items[-1] if current.items else None
+        gap = lower[last.end : item.start] if last is not None else ""
+        if item.week and item.monday and _plain(current) and only_connectors(gap, lang):
+            # "Onsdag kl. 13 nästa vecka": the week says which Wednesday.
+            current.items = [_moved(i, item.monday) for i in current.items]
+            continue
         if item.kind in ("day", "past") and last is not None:
             gap = lower[last.end : item.start]
             if current.has_day:
@@ -91,7 +96,28 @@ def _gather(number: int, lower: str, items: list[Item], lang: str) -> list[Group
         seen_day = seen_day or item.kind in ("day", "past")
     if current.items:
         groups.append(current)
+    for group in groups:
+        _one_week(group)
     return groups
+
+
+def _plain(group: Group) -> bool:
+    return any(item.plain_weekday is not None for item in group.items)
+
+
+def _moved(item: Item, monday: date) -> Item:
+    return item.in_week(monday) if item.plain_weekday is not None else item
+
+
+def _one_week(group: Group) -> None:
+    """Days said together share a week: "tisdag eller onsdag nästa vecka" is next week's both."""
+    mondays = {item.monday for item in group.items if item.monday is not None}
+    if len(mondays) != 1 or not _plain(group):
+        return
+    (monday,) = mondays
+    moved = [_moved(item, monday) for item in group.items]
+    # The plain weekdays say which days of that week; the week itself adds no others.
+    group.items = [item for item in moved if not item.week]
 
 
 def _set_moods(

@@ -31,6 +31,14 @@ class Item:
     index: int = 0  # for order: 1-based, -1 for the last
     weekdays: frozenset[int] = field(default_factory=frozenset)
     week: bool = False  # "nästa vecka": says when one is free, picks no offered time
+    plain_weekday: int | None = None  # "tisdag" alone: the week is open to its neighbours
+    monday: date | None = None  # the Monday of the week a day was named in ("nästa tisdag")
+
+    def in_week(self, monday: date) -> "Item":
+        """A plain weekday moved into the week that starts on `monday`."""
+        assert self.plain_weekday is not None
+        day = monday + timedelta(days=self.plain_weekday)
+        return Item("day", self.start, self.end, days=(day,), monday=monday)
 
 
 Match = re.Match[str]

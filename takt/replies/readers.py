@@ -139,13 +139,15 @@ def read_date_slash(match: Match, ctx: Context) -> list[Item]:
 
 def read_weekday_next_week(match: Match, ctx: Context) -> list[Item]:
     name = next(group for group in match.groups() if group)
-    day = next_week(ctx.today) + timedelta(days=_weekday_index(name, ctx))
-    return _day(match, day)
+    monday = next_week(ctx.today)
+    day = monday + timedelta(days=_weekday_index(name, ctx))
+    return [Item("day", match.start(), match.end(), days=(day,), monday=monday)]
 
 
 def read_weekday(match: Match, ctx: Context) -> list[Item]:
-    day = next_weekday(ctx.today, _weekday_index(match[1], ctx))
-    items = _day(match, day)
+    weekday = _weekday_index(match[1], ctx)
+    day = next_weekday(ctx.today, weekday)
+    items = [Item("day", match.start(), match.end(), days=(day,), plain_weekday=weekday)]
     part = match.groups()[1] if len(match.groups()) > 1 else None
     if part:
         items += read_part(_SV_PARTS.get(part, ""))(match, ctx) or []
@@ -179,7 +181,7 @@ def read_tomorrow_part(part: str) -> Reader:
 def read_week_next(match: Match, ctx: Context) -> list[Item]:
     monday = next_week(ctx.today)
     days = tuple(monday + timedelta(days=offset) for offset in range(5))
-    return [Item("day", match.start(), match.end(), days=days, week=True)]
+    return [Item("day", match.start(), match.end(), days=days, week=True, monday=monday)]
 
 
 def read_week_rest(match: Match, ctx: Context) -> list[Item]:
