@@ -72,6 +72,7 @@ def blank(lower: str, items: list[Item], start: int, end: int) -> str:
 
 def mood(text: str, lang: str) -> str:
     """ "no" when the words refuse, "yes" when they agree or say nothing else, else "neutral"."""
+    text = phrase(lang, "idiom").sub(" ok ", text)
     if phrase(lang, "negative").search(text):
         return "no"
     if phrase(lang, "positive").search(text):

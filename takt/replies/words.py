@@ -194,6 +194,14 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"eller",
         ],
         "split": [r"men", r"annars", r"dock", r"fast"],
+        # Agreement that holds a word of refusal; read as agreement.
+        "idiom": [
+            r"inga problem",
+            r"inget problem",
+            r"inte något problem",
+            r"inga konstigheter",
+            r"varför inte",
+        ],
         "except": [r"utom", r"förutom", r"men inte", r"dock inte", r"fast inte"],
     },
     "en": {
@@ -357,6 +365,14 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"cheers",
         ],
         "split": [r"but", r"otherwise", r"however", r"though", r"although", r"else"],
+        "idiom": [
+            r"no problem",
+            r"not a problem",
+            r"can't wait",
+            r"cannot wait",
+            r"why not",
+            r"no worries",
+        ],
         "except": [r"except(?: for)?", r"apart from", r"but not", r"other than", r"excluding"],
     },
 }
