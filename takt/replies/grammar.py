@@ -87,6 +87,14 @@ def _patterns(lang: str) -> list[tuple[re.Pattern[str], Reader]]:
             (rf"\b(?:on\s+)?({wd}),?\s+(the\s+)?(\d{{1,2}})(st|nd|rd|th)?\b{not_clock}",
              r.read_weekday_day_of_month),
         ]  # fmt: skip
+    # A run of days: "tisdag–torsdag", "Tuesday to Thursday" is every day from one to the other.
+    through = (
+        r"(?:-|–|—|till|t\.o\.m\.?|till och med)" if sv else r"(?:-|–|—|to|till|through|thru|until)"
+    )
+    rules.append(
+        (rf"\b(?:från\s+|from\s+)?({wd}){wd_suffix}\s*{through}\s*({wd}){wd_suffix}\b",
+         r.read_weekday_run)
+    )  # fmt: skip
     if sv:
         rules += [
             (rf"\b(?:på\s+)?({wd})(?:en)?\s+(?:i\s+)?nästa\s+vecka\b|\bnästa\s+vecka,?\s+"

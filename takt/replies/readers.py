@@ -144,6 +144,14 @@ def read_weekday_next_week(match: Match, ctx: Context) -> list[Item]:
     return [Item("day", match.start(), match.end(), days=(day,), monday=monday)]
 
 
+def read_weekday_run(match: Match, ctx: Context) -> list[Item]:
+    """ "Tisdag–torsdag": from the next first day to the second day that follows it."""
+    first = next_weekday(ctx.today, _weekday_index(match[1], ctx))
+    length = (_weekday_index(match[2], ctx) - first.weekday()) % 7
+    days = tuple(first + timedelta(days=offset) for offset in range(length + 1))
+    return [Item("day", match.start(), match.end(), days=days)]
+
+
 def read_weekday(match: Match, ctx: Context) -> list[Item]:
     weekday = _weekday_index(match[1], ctx)
     day = next_weekday(ctx.today, weekday)

@@ -93,6 +93,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"båda (?:tiderna |alternativen )?(?:passar|går|funkar|fungerar)",
         ],
         "negative": [
+            r"förhinder",
+            r"hinder",
             r"hade passat",
             r"hade varit",
             r"hade funkat",
@@ -282,6 +284,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"no good",
             r"tricky",
             r"is out",
+            r"are out",
             r"holiday",
             r"vacation",
             r"day off",
