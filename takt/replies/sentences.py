@@ -57,7 +57,7 @@ def clause_starts(lower: str, items: list[Item], lang: str) -> list[int]:
     splitter = re.compile(rf"(?:;|(?<!\w)(?:{'|'.join(PHRASES[lang]['split'])})(?!\w))")
     for match in splitter.finditer(lower):
         if not taken[match.start()]:
-            starts.append(match.start())
+            starts.append(match.end())  # the clause begins after "men", "but"
     return starts
 
 

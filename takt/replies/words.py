@@ -94,6 +94,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
         ],
         "negative": [
             r"förhinder",
+            r"annat möte",
+            r"ett möte",
             r"hinder",
             r"hade passat",
             r"hade varit",
@@ -285,6 +287,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"tricky",
             r"is out",
             r"are out",
+            r"another meeting",
+            r"a meeting",
             r"holiday",
             r"vacation",
             r"day off",
