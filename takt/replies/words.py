@@ -95,6 +95,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
         "negative": [
             r"förhinder",
             r"annat möte",
+            r"har planer",
+            r"andra planer",
             r"ett möte",
             r"hinder",
             r"hade passat",
@@ -288,6 +290,8 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"is out",
             r"are out",
             r"another meeting",
+            r"have plans",
+            r"other plans",
             r"a meeting",
             r"holiday",
             r"vacation",
@@ -335,6 +339,7 @@ PHRASES: dict[str, dict[str, list[str]]] = {
             r"like",
             r"better",
             r"please",
+            r"does",
         ],
         "proposal_question": [
             r"could we",
