@@ -17,6 +17,7 @@ RUNNERS = [
     "bench.ics_bench",
     "bench.close_position_bench",
     "bench.tone_bench",
+    "bench.reply_bench",
 ]
 
 

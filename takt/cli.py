@@ -1,6 +1,6 @@
 """The `takt` command: what people run, in one place.
 
-`check` and `compose` are pure and start without Django; the rest set Django
+`check`, `compose` and `reply` are pure and start without Django; the rest set Django
 up and hand over to management commands, so `takt manage ...` reaches any other.
 """
 
@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "createuser": "create a user and their workspace",
     "check": "check a situation against the etiquette rules (FILE or -)",
     "compose": "compose the messages for a situation (FILE or -)",
+    "reply": "read an answer in words: what it accepts or proposes (FILE or -)",
     "apitoken": "issue an API token for a user (shown once)",
     "compilemessages": "compile the translations (no system gettext needed)",
     "manage": "run any Django management command",
@@ -90,6 +91,12 @@ def _compose(rest: list[str]) -> int:
     return compose_main(rest, sys.stdin, sys.stdout, sys.stderr)
 
 
+def _reply(rest: list[str]) -> int:
+    from takt.replies.command import main as reply_main
+
+    return reply_main(rest, sys.stdin, sys.stdout, sys.stderr)
+
+
 def _compilemessages(rest: list[str]) -> int:
     from takt.i18n import compile_all
 
@@ -145,6 +152,7 @@ _HANDLERS: dict[str, Callable[[list[str]], int]] = {
     "createuser": _django("createuser"),
     "check": _check,
     "compose": _compose,
+    "reply": _reply,
     "apitoken": _django("apitoken"),
     "compilemessages": _compilemessages,
     "manage": _manage,

@@ -2,7 +2,7 @@ from ninja import NinjaAPI
 
 from takt.api import errors
 from takt.api.auth import AUTH
-from takt.api.routers import etiquette
+from takt.api.routers import etiquette, replies
 
 api = NinjaAPI(
     title="Takt API",
@@ -13,3 +13,4 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("/", etiquette.router)
+api.add_router("/", replies.router)
