@@ -19,8 +19,13 @@ from takt.calendars import services as calendars
 from takt.core import audit, changes, lifecycle, rules
 from takt.core.cancelling import cancel_interview
 from takt.core.models import Change, ContactAttempt, Interview, Side
-from takt.hiring.checks import busy_of_interviewers, interviewers_of
-from takt.hiring.checks import call_findings, draft_findings, sending
+from takt.hiring.checks import (
+    busy_of_interviewers,
+    call_findings,
+    draft_findings,
+    interviewers_of,
+    sending,
+)
 from takt.hiring.links import issue_link
 from takt.hiring.mail import drafts, kind_of, queue_to_candidate
 from takt.hiring.models import CandidateLink
@@ -170,9 +175,7 @@ def log_call(
     """A call to the candidate about the change; the reason they will hear must be there."""
     if not change.is_open or change.sent_at is not None:
         raise changes.NotAllowed("change is closed")
-    found = rules.enforce(
-        call_findings(change, now=timezone.now(), lang=language), acknowledged
-    )
+    found = rules.enforce(call_findings(change, now=timezone.now(), lang=language), acknowledged)
     if found:
         changes.acknowledge(change, found, actor=actor)
     return changes.log_contact(

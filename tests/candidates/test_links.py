@@ -27,7 +27,9 @@ def _offer(team, interview, times=None):
     )
     times = times or employer.suggest_times(interview, now=timezone.now())[:3]
     # Some interviews here are hours away: the recruiter went past notice.short.
-    link = employer.send_offer(change, times, actor=team["recruiter"], acknowledged=["notice.short"])
+    link = employer.send_offer(
+        change, times, actor=team["recruiter"], acknowledged=["notice.short"]
+    )
     return change, link.split("/c/")[1].rstrip("/"), times
 
 

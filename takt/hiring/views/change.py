@@ -25,6 +25,7 @@ from takt.hiring.forms import CallForm, TimesForm
 from takt.hiring.views.lookup import team_change
 from takt.scheduling import Span
 
+
 @login_required
 def change_page(request: HttpRequest, workspace_id: int, change_id: int) -> HttpResponse:
     change = team_change(request, workspace_id, change_id)
