@@ -173,8 +173,7 @@ def log_call(
     language: str = "sv",
 ) -> ContactAttempt:
     """A call to the candidate about the change; the reason they will hear must be there."""
-    if not change.is_open or change.sent_at is not None:
-        raise changes.NotAllowed("change is closed")
+    _refuse_closed(change)
     found = rules.enforce(call_findings(change, now=timezone.now(), lang=language), acknowledged)
     if found:
         changes.acknowledge(change, found, actor=actor)
@@ -195,8 +194,7 @@ def withdraw(change: Change, *, actor: User, acknowledged: Collection[str] = ())
     No rule speaks of taking back a draft (the check contract has no such
     action), so `acknowledged` is there for the one contract every verb keeps.
     """
-    if change.sent_at is not None:
-        raise changes.NotAllowed("change was sent")
+    _refuse_closed(change)
     changes.withdraw_change(change, actor=actor)
 
 
