@@ -19,19 +19,11 @@ from takt.calendars import services as calendars
 from takt.core import audit, changes, lifecycle, rules
 from takt.core.cancelling import cancel_interview
 from takt.core.models import Change, ContactAttempt, Interview, Side
-from takt.hiring.checks import (
-    busy_of_interviewers,
-    call_findings,
-    draft_findings,
-    interviewers_of,
-    sending,
-)
+from takt.hiring.checks import call_findings, draft_findings, interviewers_of, sending
 from takt.hiring.links import issue_link
 from takt.hiring.mail import drafts, kind_of, queue_to_candidate
 from takt.hiring.models import CandidateLink
 from takt.scheduling import Span
-
-__all__ = ["busy_of_interviewers", "interviewers_of"]
 
 
 def needs_call_first(interview: Interview, change: Change, now: datetime) -> bool:

@@ -64,6 +64,9 @@ def change_page(request: HttpRequest, workspace_id: int, change_id: int) -> Http
             messages.warning(request, _("Read the warnings below. Press again to go on anyway."))
         except Blocked as refused:
             found = refused.findings
+        except changes.NotAllowed:
+            # Sent from another tab a moment ago: the interview page says how it stands.
+            return redirect(interview.get_absolute_url())
         else:
             return redirect(interview.get_absolute_url())
     return render(
