@@ -127,3 +127,18 @@ def test_closing_a_position_by_its_url_while_someone_is_untold_shows_who(
     assert "Utan Adress" in page
     position.refresh_from_db()
     assert position.status == Position.Status.FILLED
+
+
+def test_the_choice_of_offering_times_survives_the_warning_on_the_start_page(
+    team, book, recruiter_client
+) -> None:
+    from tests.employer.footprint import long_reason
+
+    interview = book(hours_ahead=72)
+    url = reverse("employer_cancel", args=[team["workspace"].pk, interview.pk])
+    data = {"reason_category": "conflict", "reason_text": long_reason(), "next": "times"}
+    page = recruiter_client.post(url, data).content.decode()
+    assert 'value="times" checked' in page
+    seen = re.findall(r'name="seen" value="([^"]+)"', page)
+    second = recruiter_client.post(url, {**data, "seen": seen})
+    assert second["Location"].endswith("?times=1")

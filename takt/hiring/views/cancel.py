@@ -93,6 +93,8 @@ def _start_page(
             "now_findings": findings_now(interview, timezone.now()),
             "findings": for_page(found),
             "seen": warned(found),
+            # What the candidate hears next survives the page coming back with warnings.
+            "next": request.POST.get("next", "promise"),
         },
     )
 
