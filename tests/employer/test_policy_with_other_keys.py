@@ -84,10 +84,17 @@ def test_every_employer_page_works_and_keeps_the_workspaces_threshold(
         **get,
     )
     _ok(c.get(offer["Location"], **get))
+    withdrawn = Change.objects.get(interview=interview, kind=Change.Kind.RESCHEDULE)
+    _ok(c.post(reverse("employer_withdraw", args=[w, withdrawn.pk]), **get))
+    withdrawn.refresh_from_db()
+    assert withdrawn.state == Change.State.WITHDRAWN
     assert c.get(reverse("employer_fill", args=[w, p]), **get).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         c.post(reverse("employer_fill", args=[w, p]), {}, **get)
     assert c.get(reverse("employer_filled", args=[w, p]), **get).status_code == 200
+    call = reverse("employer_call_candidate", args=[w, p, team["application"].pk])
+    _ok(c.post(call, {"outcome": "reached"}, **get))
+    _ok(c.post(reverse("employer_resume", args=[w, p]), **get))
     _ok(c.post(reverse("employer_close", args=[w, p]), **get))
     assert Position.objects.get(pk=p).status in (Position.Status.FILLED, Position.Status.CLOSED)
 
@@ -121,7 +128,27 @@ def test_every_candidate_page_works_with_the_other_key(coloured, book, lang) -> 
     cancel = client.post(f"/c/{token}/cancel/", {"reason_category": "other_offer"})
     assert cancel.status_code == 200 and 'data-rule="reason.missing"' in cancel.content.decode()
     first = change.alternatives.order_by("start").first()
+    other, declined = _link_for_another_offer(team, book)
+    asked = client.post(f"/c/{other}/other-times/", {"note": "Tisdagar efter kl. 13."})
+    assert asked.status_code == 200
+    declined.refresh_from_db()
+    assert declined.state == Change.State.DECLINED
     picked = client.post(f"/c/{token}/pick/", {"alternative": first.pk})
     assert picked.status_code == 200
     interview.refresh_from_db()
     assert interview.start == first.start
+
+
+def _link_for_another_offer(team, book) -> tuple[str, Change]:
+    """A second candidate's interview with times offered: their link's token and the offer."""
+    from takt.core.models import Application, Person
+
+    person = Person.objects.create(workspace=team["workspace"], name="Maja Holm", email="m@x.se")
+    application = Application.objects.create(position=team["position"], person=person)
+    interview = book(hours_ahead=50, person=person, application=application)
+    change = employer.start_offer(
+        interview, reason_category="conflict", reason_text="Krock.", actor=team["recruiter"]
+    )
+    times = employer.suggest_times(interview, now=timezone.now())[:3]
+    link = employer.send_offer(change, times, actor=team["recruiter"])
+    return link.split("/c/")[1].strip("/"), change
