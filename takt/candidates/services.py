@@ -1,12 +1,16 @@
 """What a candidate does through a link: pick a time, ask for others, cancel, ask to reschedule.
 
 Each is one transaction that also marks the link used, so a second click (or
-a second tab) finds a used link instead of acting twice. Picking a time moves
+a second tab) finds a used link instead of acting twice. Each runs the rules
+itself (coaching.py) before it writes: a block raises rules.Blocked, a warning
+not acknowledged by its rule id raises rules.Unacknowledged, and the warnings
+gone past are recorded with the change. Picking a time moves
 the interview through move_interview: on PostgreSQL the exclusion constraint,
 on SQLite the IMMEDIATE transaction, lets exactly one of two racing candidates
 have a time that shares an interviewer; the other gets DoubleBooking.
 """
 
+from collections.abc import Collection
 from datetime import datetime
 
 from django.conf import settings
@@ -15,18 +19,19 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from takt import wording
-from takt.core import audit, changes, lifecycle
+from takt.candidates import coaching
+from takt.core import audit, changes, lifecycle, rules
 from takt.core.booking import conflicts
 from takt.core.cancelling import cancel_interview
 from takt.core.composing import situation_for
 from takt.core.models import Alternative, Application, Change, Interview, Side
 from takt.core.moving import move_interview
-from takt.core.rules import Finding
 from takt.hiring.mail import (
     kind_of,
     queue_to_candidate,
     queue_to_recruiter,
     recruiter_of,
+    recruiter_phone,
 )
 from takt.hiring.models import CandidateLink
 from takt.scheduling import Span
@@ -70,13 +75,25 @@ def _recruiter_language() -> str:
 
 
 @transaction.atomic
-def choose_time(link: CandidateLink, alternative_id: int, *, now: datetime) -> Interview:
-    """Move the interview to the chosen time; DoubleBooking if it was just taken."""
-    interview = _claim(link, "pick", now)
+def choose_time(
+    link: CandidateLink,
+    alternative_id: int,
+    *,
+    now: datetime,
+    lang: str = "sv",
+    acknowledged: Collection[str] = (),
+) -> Interview:
+    """Move the interview to the chosen time; DoubleBooking if it was just taken.
+
+    The time must still be free in the interviewers' calendars (schedule.conflict
+    blocks): they may have filled it since the offer went out.
+    """
     change = link.change
     if change is None or not change.is_open:
         raise LinkSpent
     alternative = change.alternatives.get(pk=alternative_id)
+    rules.enforce(coaching.pick_findings(link.interview, alternative, now, lang), acknowledged)
+    interview = _claim(link, "pick", now)
     moved = move_interview(
         interview,
         start=alternative.start,
@@ -116,10 +133,20 @@ def choose_time(link: CandidateLink, alternative_id: int, *, now: datetime) -> I
 
 
 @transaction.atomic
-def ask_other_times(link: CandidateLink, note: str, *, now: datetime) -> None:
+def ask_other_times(
+    link: CandidateLink,
+    note: str,
+    *,
+    now: datetime,
+    lang: str = "sv",
+    acknowledged: Collection[str] = (),
+) -> None:
     """None of the times fit: the recruiter is told, with the candidate's note."""
+    found = rules.enforce(coaching.note_findings(link.interview, note, now, lang), acknowledged)
     interview = _claim(link, "other_times", now)
     change = link.change
+    if change is not None and found:
+        changes.acknowledge(change, found, actor=None, actor_label=LABEL)
     if change is not None and change.is_open:
         lifecycle.move_change_to(change, Change.State.DECLINED)
         change.save(update_fields=["state", "updated_at"])
@@ -143,6 +170,11 @@ def ask_other_times(link: CandidateLink, note: str, *, now: datetime) -> None:
     queue_to_recruiter(interview, recruiter, email, kind=f"other_times_{link.pk}", change=change)
 
 
+def _phone_of_recruiter(link: CandidateLink) -> str:
+    """On the link pages the phone that matters is the recruiter's, not the candidate's own."""
+    return recruiter_phone(link.interview, recruiter_of(link.interview, link.change))
+
+
 def _close_offer(interview: Interview) -> None:
     lifecycle.move_changes_to(
         interview.changes.filter(state__in=Change.OPEN_STATES, side=Side.EMPLOYER),
@@ -157,14 +189,27 @@ def cancel_by_candidate(
     reason_category: str,
     reason_text: str,
     now: datetime,
-    overridden: list[Finding],
+    lang: str = "sv",
+    acknowledged: Collection[str] = (),
 ) -> Change:
     """The candidate withdraws: the interview is cancelled and the recruiter told."""
+    found = rules.enforce(
+        coaching.candidate_findings(
+            link.interview,
+            kind=Change.Kind.CANCEL,
+            reason_category=reason_category,
+            reason_text=reason_text,
+            now=now,
+            lang=lang,
+            recruiter_phone=_phone_of_recruiter(link),
+        ),
+        acknowledged,
+    )
     interview = _claim(link, "cancel", now)
     _close_offer(interview)
     change = _candidate_change(interview, Change.Kind.CANCEL, reason_category, reason_text)
-    if overridden:
-        changes.acknowledge(change, overridden, actor=None, actor_label=LABEL)
+    if found:
+        changes.acknowledge(change, found, actor=None, actor_label=LABEL)
     recruiter = recruiter_of(interview)
     interview = cancel_interview(interview, actor=None, actor_label=LABEL, change=change)
     if interview.application_id:
@@ -205,17 +250,32 @@ def reschedule_by_candidate(
     other_plans_movable: bool | None,
     times: list[Span],
     now: datetime,
-    overridden: list[Finding],
+    lang: str = "sv",
+    acknowledged: Collection[str] = (),
 ) -> Change:
     """The candidate asks to move the interview and proposes times of their own."""
+    found = rules.enforce(
+        coaching.candidate_findings(
+            link.interview,
+            kind=Change.Kind.RESCHEDULE,
+            reason_category=reason_category,
+            reason_text=reason_text,
+            now=now,
+            lang=lang,
+            recruiter_phone=_phone_of_recruiter(link),
+            other_plans_movable=other_plans_movable,
+            times=times,
+        ),
+        acknowledged,
+    )
     interview = _claim(link, "reschedule", now)
     _close_offer(interview)
     change = _candidate_change(
         interview, Change.Kind.RESCHEDULE, reason_category, reason_text, other_plans_movable
     )
     changes.set_alternatives(change, times)
-    if overridden:
-        changes.acknowledge(change, overridden, actor=None, actor_label=LABEL)
+    if found:
+        changes.acknowledge(change, found, actor=None, actor_label=LABEL)
     lifecycle.mark_reschedule_pending(interview)
     lifecycle.move_change_to(change, Change.State.SENT)
     change.sent_at = now

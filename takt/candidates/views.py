@@ -16,12 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from takt.candidates import ratelimit, services
-from takt.candidates.coaching import candidate_findings
 from takt.candidates.forms import CandidateCancelForm, CandidateRescheduleForm, OtherTimesForm
 from takt.core.booking import DoubleBooking
-from takt.core.models import Change
 from takt.core.pages import for_page
-from takt.core.rules import Finding, blocking, unacknowledged, warned
+from takt.core.rules import Blocked, Finding, warned
 from takt.hiring.links import Opened, open_link
 from takt.hiring.mail import recruiter_of, recruiter_phone
 
@@ -89,11 +87,6 @@ def _spent(request: HttpRequest, opened: Opened) -> HttpResponse:
     return _page(request, "candidates/dead.html", opened, status=410)
 
 
-def _may_go_on(request: HttpRequest, findings: list[Finding]) -> bool:
-    """Nothing blocks, and every warning was on the page they sent the form from."""
-    return not blocking(findings) and not unacknowledged(findings, request.POST.getlist("seen"))
-
-
 def _form_page(
     request: HttpRequest, template: str, opened: Opened, form: Any, findings: list[Finding]
 ) -> HttpResponse:
@@ -145,7 +138,24 @@ def pick(request: HttpRequest, opened: Opened) -> HttpResponse:
             notice=_("Choose one of the times below."),
         )
     try:
-        services.choose_time(opened.link, chosen.pk, now=timezone.now())
+        services.choose_time(
+            opened.link,
+            chosen.pk,
+            now=timezone.now(),
+            lang=_lang(),
+            acknowledged=request.POST.getlist("seen"),
+        )
+    except Blocked as refused:
+        # Gone from an interviewer's calendar since the offer: the finding says whose.
+        return _page(
+            request,
+            "candidates/link.html",
+            opened,
+            status=409,
+            other_form=OtherTimesForm(),
+            findings=for_page(refused.findings),
+            seen=warned(refused.findings),
+        )
     except DoubleBooking:
         # First come, first served: someone else just took it. Show what is left.
         return _page(
@@ -169,7 +179,22 @@ def other_times(request: HttpRequest, opened: Opened) -> HttpResponse:
     if not form.is_valid():
         return _page(request, "candidates/link.html", opened, status=400, other_form=form)
     try:
-        services.ask_other_times(opened.link, form.cleaned_data["note"], now=timezone.now())
+        services.ask_other_times(
+            opened.link,
+            form.cleaned_data["note"],
+            now=timezone.now(),
+            lang=_lang(),
+            acknowledged=request.POST.getlist("seen"),
+        )
+    except Blocked as refused:
+        return _page(
+            request,
+            "candidates/link.html",
+            opened,
+            other_form=form,
+            note_findings=for_page(refused.findings),
+            seen=warned(refused.findings),
+        )
     except services.LinkSpent:
         return _spent(request, opened)
     return _page(request, "candidates/done.html", opened, done="other_times")
@@ -178,33 +203,24 @@ def other_times(request: HttpRequest, opened: Opened) -> HttpResponse:
 @with_link
 @require_http_methods(["GET", "HEAD", "POST"])
 def cancel(request: HttpRequest, opened: Opened) -> HttpResponse:
-    interview = opened.link.interview
     form = CandidateCancelForm(request.POST or None)
     findings: list[Finding] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        now = timezone.now()
-        phone = recruiter_phone(interview, recruiter_of(interview, opened.link.change))
-        findings = candidate_findings(
-            interview,
-            kind=Change.Kind.CANCEL,
-            reason_category=data["reason_category"],
-            reason_text=data["reason_text"],
-            now=now,
-            lang=_lang(),
-            recruiter_phone=phone,
-        )
-        if _may_go_on(request, findings):
-            try:
-                services.cancel_by_candidate(
-                    opened.link,
-                    reason_category=data["reason_category"],
-                    reason_text=data["reason_text"],
-                    now=now,
-                    overridden=findings,
-                )
-            except services.LinkSpent:
-                return _spent(request, opened)
+        try:
+            services.cancel_by_candidate(
+                opened.link,
+                reason_category=data["reason_category"],
+                reason_text=data["reason_text"],
+                now=timezone.now(),
+                lang=_lang(),
+                acknowledged=request.POST.getlist("seen"),
+            )
+        except Blocked as refused:
+            findings = refused.findings
+        except services.LinkSpent:
+            return _spent(request, opened)
+        else:
             return _page(request, "candidates/done.html", opened, done="cancelled")
     return _form_page(request, "candidates/cancel.html", opened, form, findings)
 
@@ -222,30 +238,21 @@ def reschedule(request: HttpRequest, opened: Opened) -> HttpResponse:
         times = sorted(
             {(data[n], data[n] + duration) for n in ("time_1", "time_2", "time_3") if data[n]}
         )
-        phone = recruiter_phone(interview, recruiter_of(interview, opened.link.change))
-        findings = candidate_findings(
-            interview,
-            kind=Change.Kind.RESCHEDULE,
-            reason_category=data["reason_category"],
-            reason_text=data["reason_text"],
-            now=now,
-            lang=_lang(),
-            recruiter_phone=phone,
-            other_plans_movable=data["other_plans_movable"],
-            times=times,
-        )
-        if _may_go_on(request, findings):
-            try:
-                services.reschedule_by_candidate(
-                    opened.link,
-                    reason_category=data["reason_category"],
-                    reason_text=data["reason_text"],
-                    other_plans_movable=data["other_plans_movable"],
-                    times=times,
-                    now=now,
-                    overridden=findings,
-                )
-            except services.LinkSpent:
-                return _spent(request, opened)
+        try:
+            services.reschedule_by_candidate(
+                opened.link,
+                reason_category=data["reason_category"],
+                reason_text=data["reason_text"],
+                other_plans_movable=data["other_plans_movable"],
+                times=times,
+                now=now,
+                lang=_lang(),
+                acknowledged=request.POST.getlist("seen"),
+            )
+        except Blocked as refused:
+            findings = refused.findings
+        except services.LinkSpent:
+            return _spent(request, opened)
+        else:
             return _page(request, "candidates/done.html", opened, done="reschedule")
     return _form_page(request, "candidates/reschedule.html", opened, form, findings)

@@ -2,8 +2,13 @@
 
 Each verb is one transaction: the interview's state, the change, the candidate
 link and the e-mail with its calendar invitation commit together or not at all.
+Each runs the rules itself (checks.py) on what it is about to commit, before it
+writes: a block raises rules.Blocked, a warning not acknowledged by its rule id
+raises rules.Unacknowledged, and the warnings gone past are recorded with the
+change (changes.acknowledge).
 """
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from django.contrib.auth.models import User
@@ -11,17 +16,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from takt.calendars import services as calendars
-from takt.core import audit, changes, lifecycle
+from takt.core import audit, changes, lifecycle, rules
 from takt.core.cancelling import cancel_interview
-from takt.core.models import Change, Interview, Side
+from takt.core.models import Change, ContactAttempt, Interview, Side
+from takt.hiring.checks import call_findings, draft_findings, interviewers_of, sending
 from takt.hiring.links import issue_link
 from takt.hiring.mail import drafts, kind_of, queue_to_candidate
 from takt.hiring.models import CandidateLink
 from takt.scheduling import Span
-
-
-def interviewers_of(interview: Interview) -> list[User]:
-    return [b.user for b in interview.bookings.select_related("user").order_by("pk")]
 
 
 def needs_call_first(interview: Interview, change: Change, now: datetime) -> bool:
@@ -30,6 +32,29 @@ def needs_call_first(interview: Interview, change: Change, now: datetime) -> boo
     return change.emergency or start - now < timedelta(hours=24)
 
 
+def _check_draft(
+    interview: Interview,
+    *,
+    kind: str,
+    reason_category: str,
+    reason_text: str,
+    emergency: bool,
+    acknowledged: Collection[str],
+    language: str,
+) -> list[rules.Finding]:
+    found = draft_findings(
+        interview,
+        kind=kind,
+        reason_category=reason_category,
+        reason_text=reason_text,
+        emergency=emergency,
+        now=timezone.now(),
+        lang=language,
+    )
+    return rules.enforce(found, acknowledged)
+
+
+@transaction.atomic
 def start_cancel(
     interview: Interview,
     *,
@@ -37,8 +62,20 @@ def start_cancel(
     reason_text: str,
     emergency: bool,
     actor: User,
+    acknowledged: Collection[str] = (),
+    language: str = "sv",
 ) -> Change:
-    return changes.start_change(
+    """A draft cancellation; the reason rules run first (the rest when it is sent)."""
+    found = _check_draft(
+        interview,
+        kind=Change.Kind.CANCEL,
+        reason_category=reason_category,
+        reason_text=reason_text,
+        emergency=emergency,
+        acknowledged=acknowledged,
+        language=language,
+    )
+    change = changes.start_change(
         interview,
         kind=Change.Kind.CANCEL,
         side=Side.EMPLOYER,
@@ -48,13 +85,42 @@ def start_cancel(
         known_since=None,
         actor=actor,
     )
+    if found:
+        changes.acknowledge(change, found, actor=actor)
+    return change
 
 
 @transaction.atomic
 def start_offer(
-    interview: Interview, *, reason_category: str, reason_text: str, actor: User
+    interview: Interview,
+    *,
+    reason_category: str,
+    reason_text: str,
+    actor: User,
+    acknowledged: Collection[str] = (),
+    language: str = "sv",
 ) -> Change:
     """A reschedule by the employer; after a cancellation it is the promised new times."""
+    found = _check_draft(
+        interview,
+        kind=Change.Kind.RESCHEDULE,
+        reason_category=reason_category,
+        reason_text=reason_text,
+        emergency=False,
+        acknowledged=acknowledged,
+        language=language,
+    )
+    change = _offer_draft(
+        interview, reason_category=reason_category, reason_text=reason_text, actor=actor
+    )
+    if found:
+        changes.acknowledge(change, found, actor=actor)
+    return change
+
+
+def _offer_draft(
+    interview: Interview, *, reason_category: str, reason_text: str, actor: User
+) -> Change:
     if interview.is_active:
         return changes.start_change(
             interview,
@@ -88,6 +154,42 @@ def start_offer(
     return change
 
 
+@transaction.atomic
+def log_call(
+    change: Change,
+    *,
+    outcome: str,
+    actor: User,
+    note: str = "",
+    acknowledged: Collection[str] = (),
+    language: str = "sv",
+) -> ContactAttempt:
+    """A call to the candidate about the change; the reason they will hear must be there."""
+    _refuse_closed(change)
+    found = rules.enforce(call_findings(change, now=timezone.now(), lang=language), acknowledged)
+    if found:
+        changes.acknowledge(change, found, actor=actor)
+    return changes.log_contact(
+        change.interview,
+        channel=ContactAttempt.Channel.PHONE,
+        outcome=outcome,
+        actor=actor,
+        change=change,
+        note=note,
+    )
+
+
+@transaction.atomic
+def withdraw(change: Change, *, actor: User, acknowledged: Collection[str] = ()) -> None:
+    """Nothing is sent after all: the interview stays as it was.
+
+    No rule speaks of taking back a draft (the check contract has no such
+    action), so `acknowledged` is there for the one contract every verb keeps.
+    """
+    _refuse_closed(change)
+    changes.withdraw_change(change, actor=actor)
+
+
 def suggest_times(interview: Interview, *, now: datetime, count: int = 5) -> list[Span]:
     """Times free for every interviewer, on different days, respecting the notice."""
     people = interviewers_of(interview)
@@ -104,28 +206,6 @@ def suggest_times(interview: Interview, *, now: datetime, count: int = 5) -> lis
     )
 
 
-def busy_of_interviewers(interview: Interview, times: list[Span]) -> list[Span] | None:
-    """Everyone's busy times around the offered ones; None when nobody has a calendar."""
-    people = interviewers_of(interview)
-    if not people or not times:
-        return None
-    start = min(s for s, _ in times) - timedelta(days=1)
-    end = max(e for _, e in times) + timedelta(days=1)
-    found = calendars.busy_for(people, start, end, exclude=interview)
-    spans = [span for busy in found.values() if busy is not None for span in busy]
-    if all(busy is None for busy in found.values()):
-        # No calendar: their other interviews in Takt still count.
-        spans = [
-            (b.start, b.end)
-            for user in people
-            for b in user.bookings.filter(active=True, start__lt=end, end__gt=start).exclude(
-                interview=interview
-            )
-        ]
-        return spans or None
-    return spans
-
-
 @transaction.atomic
 def send_cancellation(
     change: Change,
@@ -134,14 +214,20 @@ def send_cancellation(
     times: list[Span] | None = None,
     now: datetime | None = None,
     language: str = "sv",
+    acknowledged: Collection[str] = (),
 ) -> Interview:
     """Cancel, then tell the candidate: a brief reason and new times, or the promise of them.
 
     The CANCEL invitation carries the sequence cancel_interview raised, so the
     candidate's calendar drops the interview; a link to pick one of `times` is
-    bound to that new sequence.
+    bound to that new sequence. `times` None is the promise; a list is checked
+    as offered times (too few of them blocks).
     """
     moment = now or timezone.now()
+    _refuse_closed(change)
+    about = sending(change, actor=actor, times=times, now=moment, lang=language)
+    found = rules.enforce(about.findings, acknowledged)
+    changes.acknowledge(change, found, actor=actor)
     interview = cancel_interview(change.interview, actor=actor, change=change)
     link = None
     if times:
@@ -177,15 +263,20 @@ def send_offer(
     actor: User,
     now: datetime | None = None,
     language: str = "sv",
+    acknowledged: Collection[str] = (),
 ) -> str:
     """Offer the times with a personal link; the old time stays held until one is picked.
 
-    Returns the link (shown nowhere but the e-mail; tests read it from here).
+    The times come from the caller; the rules check them here against the
+    interviewers' busy times. Returns the link (shown nowhere but the e-mail;
+    tests read it from here).
     """
     moment = now or timezone.now()
     interview = Interview.objects.select_for_update().get(pk=change.interview_id)
-    if not change.is_open:
-        raise changes.NotAllowed("change is closed")
+    _refuse_closed(change)
+    about = sending(change, actor=actor, times=list(times), now=moment, lang=language)
+    found = rules.enforce(about.findings, acknowledged)
+    changes.acknowledge(change, found, actor=actor)
     changes.set_alternatives(change, times)
     lifecycle.mark_reschedule_pending(interview)
     # A new offer makes every earlier link of this interview useless.
@@ -221,3 +312,9 @@ def send_offer(
         alternatives=len(times),
     )
     return link
+
+
+def _refuse_closed(change: Change) -> None:
+    change.refresh_from_db()
+    if not change.is_open or change.sent_at is not None:
+        raise changes.NotAllowed("change is closed")

@@ -9,7 +9,7 @@ position is only marked closed once `position_filled.uninformed` no longer
 blocks; those without an e-mail address wait on the call list.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -40,6 +40,7 @@ from takt.outbox.services import kick_delivery, message_id_for
 from takt.wording.compose import email as compose_email
 
 BATCH_SIZE = 500
+UNINFORMED = "position_filled.uninformed"
 OPEN_STAGES = (
     Application.Stage.APPLIED,
     Application.Stage.BOOKED,
@@ -93,9 +94,19 @@ def key_for(application: Application) -> str:
 
 @transaction.atomic
 def mark_filled(
-    position: Position, *, hired: Application | None, actor: User | None, now: datetime
+    position: Position,
+    *,
+    hired: Application | None,
+    actor: User | None,
+    now: datetime,
+    acknowledged: Collection[str] = (),
+    lang: str = "sv",
 ) -> Position:
+    """The position is filled; telling the candidates is what follows (inform_batch)."""
     position = Position.objects.select_for_update().get(pk=position.pk)
+    # Everyone is still to be told at this point: that is what filling starts, not a block.
+    found = close_findings(position, now=now, lang=lang)
+    rules.enforce([f for f in found if f.rule != UNINFORMED], acknowledged)
     if position.status == Position.Status.OPEN:
         lifecycle.move_position_to(position, Position.Status.FILLED)
         position.filled_at = now
@@ -387,13 +398,21 @@ def close_findings(position: Position, *, now: datetime, lang: str) -> list[Find
 
 
 @transaction.atomic
-def finish_closing(position: Position, *, actor: User | None, now: datetime, lang: str) -> Position:
+def finish_closing(
+    position: Position,
+    *,
+    actor: User | None,
+    now: datetime,
+    lang: str,
+    acknowledged: Collection[str] = (),
+) -> Position:
     """Mark the position closed, or NotClosable naming who has not been told."""
     position = Position.objects.select_for_update().get(pk=position.pk)
     findings = close_findings(position, now=now, lang=lang)
     if rules.blocking(findings):
         names = list(uninformed(position).values_list("person__name", flat=True))
         raise NotClosable(findings, names)
+    rules.enforce(findings, acknowledged)
     if position.status != Position.Status.CLOSED:
         lifecycle.move_position_to(position, Position.Status.CLOSED)
         position.save(update_fields=["status"])

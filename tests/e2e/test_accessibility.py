@@ -255,9 +255,11 @@ def test_employer_and_candidate_pages(demo, new_page, shot, locale) -> None:
     )
     visit("change-offer", reverse("employer_change", args=[w, offer.pk]), desktop=True)
     now = timezone.now()
-    times = employer.suggest_times(amira, now=now)[:2] or [
+    # Three times: fewer would be refused by the offer verb (alternatives.too_few blocks).
+    times = employer.suggest_times(amira, now=now)[:3] or [
         (amira.start + timedelta(days=7), amira.end + timedelta(days=7)),
         (amira.start + timedelta(days=8), amira.end + timedelta(days=8)),
+        (amira.start + timedelta(days=9), amira.end + timedelta(days=9)),
     ]
     link = employer.send_offer(offer, times, actor=anna, now=now, language=auditor.language)
     visit("change-offer-sent", reverse("employer_change", args=[w, offer.pk]))

@@ -18,7 +18,10 @@ def _cancelled(team, book) -> Interview:
         emergency=True,
         actor=team["recruiter"],
     )
-    return employer.send_cancellation(change, actor=team["recruiter"])
+    # Five hours ahead: notice.short warns, and the recruiter went past it.
+    return employer.send_cancellation(
+        change, actor=team["recruiter"], acknowledged=["notice.short"]
+    )
 
 
 def test_the_offer_pages_say_nothing_about_the_old_times_notice(

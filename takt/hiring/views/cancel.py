@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from takt.core import changes
 from takt.core.models import Interview
-from takt.core.pages import findings_now
+from takt.core.pages import findings_now, for_page, page_language
+from takt.core.rules import Blocked, Unacknowledged, warned
 from takt.hiring import employer
 from takt.hiring.forms import CancelForm, OfferReasonForm
 from takt.hiring.views.lookup import team_interview
@@ -31,9 +32,13 @@ def start_cancel(request: HttpRequest, workspace_id: int, interview_id: int) -> 
                 reason_text=form.cleaned_data["reason_text"],
                 emergency=form.cleaned_data["emergency"],
                 actor=request.user,
+                acknowledged=request.POST.getlist("seen"),
+                language=page_language(),
             )
         except changes.NotAllowed:
             return _in_progress(request, interview)
+        except Blocked as refused:
+            return _start_page(request, interview, form, "cancel", refused)
         url = reverse("employer_change", args=[workspace_id, change.pk])
         return redirect(f"{url}?times=1" if request.POST.get("next") == "times" else url)
     return _start_page(request, interview, form, "cancel")
@@ -51,17 +56,32 @@ def start_offer(request: HttpRequest, workspace_id: int, interview_id: int) -> H
                 reason_category=form.cleaned_data["reason_category"],
                 reason_text=form.cleaned_data["reason_text"],
                 actor=request.user,
+                acknowledged=request.POST.getlist("seen"),
+                language=page_language(),
             )
         except changes.NotAllowed:
             return _in_progress(request, interview)
+        except Blocked as refused:
+            return _start_page(request, interview, form, "reschedule", refused)
         return redirect("employer_change", workspace_id, change.pk)
     return _start_page(request, interview, form, "reschedule")
 
 
 def _start_page(
-    request: HttpRequest, interview: Interview, form: forms.Form, kind: str
+    request: HttpRequest,
+    interview: Interview,
+    form: forms.Form,
+    kind: str,
+    refused: Blocked | None = None,
 ) -> HttpResponse:
-    """The form that starts a cancellation or an offer, with the findings that apply now."""
+    """The form that starts a cancellation or an offer, with the findings that apply now.
+
+    When the verb refused, its findings are shown too, and the warnings among
+    them go back with the form as seen.
+    """
+    found = refused.findings if refused else []
+    if isinstance(refused, Unacknowledged):
+        messages.warning(request, _("Read the warnings below. Press again to go on anyway."))
     return render(
         request,
         "hiring/start.html",
@@ -71,6 +91,10 @@ def _start_page(
             "form": form,
             "kind": kind,
             "now_findings": findings_now(interview, timezone.now()),
+            "findings": for_page(found),
+            "seen": warned(found),
+            # What the candidate hears next survives the page coming back with warnings.
+            "next": request.POST.get("next", "promise"),
         },
     )
 

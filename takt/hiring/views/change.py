@@ -1,10 +1,11 @@
 """One employer change being sent: the call first when it is urgent, the times, the e-mail.
 
-The rules run on what is on the page right now; a block stops the send, a
-warning is shown once and then recorded as gone past (changes.acknowledge).
+The page shows what the rules say about what is on it right now; the verbs
+(employer.send_cancellation, send_offer, log_call) check again and refuse, so
+a block stops the send and a warning passes only once it was on the page.
 """
 
-from typing import Any
+from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,19 +19,11 @@ from django.utils.translation import gettext as _
 from takt.core import changes
 from takt.core.models import Change
 from takt.core.pages import for_page, page_language
-from takt.core.rules import Finding, blocking, findings_for, unacknowledged, warned
-from takt.hiring import employer
+from takt.core.rules import Blocked, Unacknowledged, blocking, warned
+from takt.hiring import checks, employer
 from takt.hiring.forms import CallForm, TimesForm
-from takt.hiring.mail import drafts, kind_of
 from takt.hiring.views.lookup import team_change
-
-PREVIEW_LINK = "https://…/c/…"
-
-
-def _times_rules(change: Change, times: list[Any], now: Any, lang: str) -> list[Finding]:
-    """A cancellation that offers times is held to the same rules as an offer (M3.3)."""
-    found = findings_for(change, now=now, lang=lang, alternatives=times, action="reschedule")
-    return [f for f in found if f.rule.startswith("alternatives.")]
+from takt.scheduling import Span
 
 
 @login_required
@@ -60,48 +53,22 @@ def change_page(request: HttpRequest, workspace_id: int, change_id: int) -> Http
     times = suggestions
     if form.is_bound:
         times = form.times() if form.is_valid() else []
-    if not with_times:
-        times = []
-    action = "cancel" if is_cancel else "reschedule"
-    written = drafts(
-        interview,
-        request.user,
-        action,
-        change=change,
-        alternatives=times,
-        link=PREVIEW_LINK if times else None,
-        language=lang,
-    )
-    email = kind_of(written, "email")
-    found = findings_for(
-        change,
-        now=now,
-        lang=lang,
-        alternatives=times if not is_cancel else (),
-        busy=employer.busy_of_interviewers(interview, times) if not is_cancel else None,
-        channel="email",
-        message=(email.language, email.text),
-    )
-    if is_cancel and with_times:
-        found += _times_rules(change, times, now, lang)
-    call_first = is_cancel and employer.needs_call_first(interview, change, now)
-    seen = request.POST.getlist("seen")
-    sending = request.method == "POST" and "preview" not in request.POST
-    if sending and form.is_valid() and not blocking(found):
-        if unacknowledged(found, seen):
+    offered = times if with_times else None
+    about = checks.sending(change, actor=request.user, times=offered, now=now, lang=lang)
+    found = about.findings
+    if request.method == "POST" and "preview" not in request.POST and form.is_valid():
+        try:
+            _send(request, change, offered, now, lang)
+        except Unacknowledged as unseen:
+            found = unseen.findings
             messages.warning(request, _("Read the warnings below. Press again to go on anyway."))
-        else:
-            changes.acknowledge(change, found, actor=request.user)
-            if is_cancel:
-                employer.send_cancellation(
-                    change, actor=request.user, times=times or None, now=now, language=lang
-                )
-                messages.success(request, _("The interview is cancelled and the candidate told."))
-            else:
-                employer.send_offer(change, times, actor=request.user, now=now, language=lang)
-                messages.success(request, _("The times are sent. We tell you when they choose."))
+        except Blocked as refused:
+            found = refused.findings
+        except changes.NotAllowed:
+            # Sent from another tab a moment ago: the interview page says how it stands.
             return redirect(interview.get_absolute_url())
-    script = next((m for m in written if m.kind == "phone_script"), None)
+        else:
+            return redirect(interview.get_absolute_url())
     return render(
         request,
         "hiring/change.html",
@@ -113,9 +80,9 @@ def change_page(request: HttpRequest, workspace_id: int, change_id: int) -> Http
             "with_times": with_times,
             "form": form,
             "suggestions": suggestions,
-            "email": email,
-            "script": script,
-            "call_first": call_first,
+            "email": about.email,
+            "script": about.script,
+            "call_first": is_cancel and employer.needs_call_first(interview, change, now),
             "call_form": CallForm(),
             "attempts": change.contact_attempts.all(),
             "findings": for_page(found),
@@ -130,6 +97,24 @@ def change_page(request: HttpRequest, workspace_id: int, change_id: int) -> Http
     )
 
 
+def _send(
+    request: HttpRequest, change: Change, times: list[Span] | None, now: datetime, lang: str
+) -> None:
+    """The verb checks the rules; the warnings on the page the person sent are acknowledged."""
+    assert isinstance(request.user, User)
+    seen = request.POST.getlist("seen")
+    if change.kind == Change.Kind.CANCEL:
+        employer.send_cancellation(
+            change, actor=request.user, times=times, now=now, language=lang, acknowledged=seen
+        )
+        messages.success(request, _("The interview is cancelled and the candidate told."))
+    else:
+        employer.send_offer(
+            change, times or [], actor=request.user, now=now, language=lang, acknowledged=seen
+        )
+        messages.success(request, _("The times are sent. We tell you when they choose."))
+
+
 @login_required
 def log_call(request: HttpRequest, workspace_id: int, change_id: int) -> HttpResponse:
     change = team_change(request, workspace_id, change_id)
@@ -140,14 +125,20 @@ def log_call(request: HttpRequest, workspace_id: int, change_id: int) -> HttpRes
     if not form.is_valid():
         messages.error(request, _("Choose how the call went."))
     else:
-        changes.log_contact(
-            change.interview,
-            channel="phone",
-            outcome=form.cleaned_data["outcome"],
-            actor=request.user,
-            change=change,
-            note=form.cleaned_data["note"],
-        )
+        try:
+            employer.log_call(
+                change,
+                outcome=form.cleaned_data["outcome"],
+                actor=request.user,
+                note=form.cleaned_data["note"],
+                acknowledged=request.POST.getlist("seen"),
+                language=page_language(),
+            )
+        except Blocked as refused:
+            # The change page shows the finding itself; this says why nothing was logged.
+            messages.error(request, _refused(refused))
+        except changes.NotAllowed:
+            messages.error(request, _("This change is already closed."))
     url = request.POST.get("back", "")
     if not url.startswith(f"/w/{workspace_id}/"):
         url = reverse("employer_change", args=[workspace_id, change.pk])
@@ -160,7 +151,16 @@ def withdraw(request: HttpRequest, workspace_id: int, change_id: int) -> HttpRes
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     assert isinstance(request.user, User)
-    if change.is_open and change.sent_at is None:
-        changes.withdraw_change(change, actor=request.user)
+    try:
+        employer.withdraw(change, actor=request.user)
+    except changes.NotAllowed:
+        pass  # Sent or closed already: the interview page says how it stands.
+    else:
         messages.success(request, _("Nothing was sent. The interview stays as it was."))
     return redirect(change.interview.get_absolute_url())
+
+
+def _refused(refused: Blocked) -> str:
+    if isinstance(refused, Unacknowledged):
+        return _("Read the warnings below. Press again to go on anyway.")
+    return _("The call is not logged: fix what is marked “Must fix” first.")

@@ -11,13 +11,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from takt.calendars.services import check_schedule
 from takt.core.booking import DoubleBooking
 from takt.core.models import Application, Interview, Position
 from takt.core.pages import for_page, page_language
-from takt.core.schedule import schedule_interview
+from takt.core.rules import Blocked, Finding, warned
 from takt.hiring import positions
 from takt.hiring.forms import BookForm, CallForm, CandidateForm
+from takt.hiring.interviews import book_interview, schedule_findings
 from takt.hiring.positions import NotClosable
 from takt.hiring.tasks import inform_candidates
 from takt.hiring.views.lookup import team_application, team_position
@@ -75,38 +75,39 @@ def book(request: HttpRequest, workspace_id: int, position_id: int) -> HttpRespo
         members=position.workspace.members.all(),
         initial={"application": request.GET.get("application")},
     )
-    findings: list[dict[str, object]] = []
+    findings: list[Finding] = []
     clash: Interview | None = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         start = data["start"]
-        end = start + timedelta(minutes=data["minutes"])
-        users = list(data["interviewers"])
-        raw = check_schedule(
-            users, start, end, now=timezone.now(), timezone=data["timezone"], lang=page_language()
-        )
-        findings = for_page(raw)
-        if not any(f.blocks for f in raw):
-            location = data["location"]
-            try:
-                interview = schedule_interview(
-                    workspace=position.workspace,
-                    counterpart=data["application"].person,
-                    start=start,
-                    end=end,
-                    timezone=data["timezone"],
-                    interviewers=users,
-                    actor=request.user,
-                    position=position,
-                    application=data["application"],
-                    location="" if location.startswith("http") else location,
-                    video_link=location if location.startswith("http") else "",
-                )
-            except DoubleBooking as error:
-                clash = error.conflicts[0].interview
-            else:
-                messages.success(request, _("The interview is booked."))
-                return redirect(interview.get_absolute_url())
+        try:
+            interview = book_interview(
+                position,
+                data["application"],
+                start=start,
+                end=start + timedelta(minutes=data["minutes"]),
+                timezone=data["timezone"],
+                interviewers=list(data["interviewers"]),
+                actor=request.user,
+                location=data["location"],
+                acknowledged=request.POST.getlist("seen"),
+                language=page_language(),
+            )
+        except Blocked as refused:
+            findings = refused.findings
+        except DoubleBooking as error:
+            clash = error.conflicts[0].interview
+            # What the calendars said still stands beside the clash in Takt itself.
+            findings = schedule_findings(
+                list(data["interviewers"]),
+                start,
+                start + timedelta(minutes=data["minutes"]),
+                timezone=data["timezone"],
+                lang=page_language(),
+            )
+        else:
+            messages.success(request, _("The interview is booked."))
+            return redirect(interview.get_absolute_url())
     return render(
         request,
         "hiring/book.html",
@@ -114,7 +115,8 @@ def book(request: HttpRequest, workspace_id: int, position_id: int) -> HttpRespo
             "workspace": position.workspace,
             "position": position,
             "form": form,
-            "findings": findings,
+            "findings": for_page(findings),
+            "seen": warned(findings),
             "clash": clash,
         },
     )
@@ -136,7 +138,14 @@ def fill(request: HttpRequest, workspace_id: int, position_id: int) -> HttpRespo
         if hired_id and hired is None:
             messages.error(request, _("Choose the person you hired from the list."))
         else:
-            positions.mark_filled(position, hired=hired, actor=request.user, now=timezone.now())
+            positions.mark_filled(
+                position,
+                hired=hired,
+                actor=request.user,
+                now=timezone.now(),
+                acknowledged=request.POST.getlist("seen"),
+                lang=page_language(),
+            )
             transaction.on_commit(
                 lambda: inform_candidates.enqueue(position.pk, request.user.pk, page_language())
             )
@@ -204,7 +213,11 @@ def close(request: HttpRequest, workspace_id: int, position_id: int) -> HttpResp
     assert isinstance(request.user, User)
     try:
         positions.finish_closing(
-            position, actor=request.user, now=timezone.now(), lang=page_language()
+            position,
+            actor=request.user,
+            now=timezone.now(),
+            lang=page_language(),
+            acknowledged=request.POST.getlist("seen"),
         )
     except NotClosable as refused:
         messages.error(
