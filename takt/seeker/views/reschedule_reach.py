@@ -24,6 +24,7 @@ from takt.seeker.checks import (
 )
 from takt.seeker.forms import CallForm, EmailForm, NewTimeForm
 from takt.seeker.views.common import contact_context, mailto, may_go_on, me, shown
+from takt.seeker.views.reschedule_steps import render_step
 
 
 def _alternatives(change: Change) -> list[tuple[Any, Any]]:
@@ -47,8 +48,6 @@ def drafts(request: HttpRequest, interview: Interview, change: Change) -> dict[s
 def _render(
     request: HttpRequest, interview: Interview, change: Change, step: str, context: dict[str, Any]
 ) -> HttpResponse:
-    from takt.seeker.views.reschedule import render_step
-
     return render_step(request, interview, change, step, context)
 
 
