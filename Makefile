@@ -5,7 +5,7 @@ PO := $(wildcard takt/locale/*/LC_MESSAGES/*.po)
 MO := $(PO:.po=.mo)
 export TAKT_DATA_DIR ?= $(CURDIR)/data
 
-# Test processes for pytest-xdist: one per core measured fastest on a 2-core machine (README).
+# Test processes for pytest-xdist: one per core, measured fastest on this 2-core machine.
 TEST_WORKERS ?= 2
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
