@@ -10,10 +10,21 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
 from django.utils import timezone
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 
 def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# Hypothesis times each example against the machine's clock (a 200 ms deadline) and calls
+# slow data generation a failed health check: on a shared 2-core machine running the suite
+# in parallel that fails a test for the load, not for the code. The properties stay checked.
+hypothesis_settings.register_profile(
+    "takt", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("takt")
 
 
 # Every test starts at one pinned instant, a Monday morning in May far from any DST change,

@@ -7,7 +7,7 @@ autumn fold). Python silently picks one through `fold`; a person who typed
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 @dataclass(frozen=True)
@@ -29,20 +29,6 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise TimeProblem("unknown_zone", name) from error
-
-
-def is_zone(name: str) -> bool:
-    return name in _known_zones()
-
-
-_ZONES: frozenset[str] | None = None
-
-
-def _known_zones() -> frozenset[str]:
-    global _ZONES
-    if _ZONES is None:
-        _ZONES = frozenset(available_timezones())
-    return _ZONES
 
 
 def localize(local: datetime, tz: ZoneInfo) -> datetime:

@@ -21,7 +21,7 @@ from takt.core.templatetags.takt_tags import clock, when
 from takt.seeker import services as seeker
 from takt.seeker.checks import STEP_RULES, first_step_blocks, for_step, raw_findings, suggestions
 from takt.seeker.forms import RescheduleReasonForm, TimesForm
-from takt.seeker.views import common, reschedule_reach
+from takt.seeker.views import reschedule_reach
 from takt.seeker.views.common import (
     RESCHEDULE_STEPS,
     acknowledged_from,
@@ -34,44 +34,11 @@ from takt.seeker.views.common import (
     shown,
     shown_beside_found_out,
 )
-
-
-def reached_steps(change: Change | None) -> set[str]:
-    """The steps that may be opened: up to the first one not done yet."""
-    if change is None:
-        return {"why"}
-    done = {"why", "notice"}
-    if _notice_passed(change):
-        done.add("times")
-    if change.alternatives.exists() or change.contacted_at or not change.is_open:
-        done |= {"times", "contact"}
-    if change.contacted_at or change.state in (Change.State.SENT, Change.State.AGREED):
-        done.add("after")
-    return done
-
-
-def _notice_passed(change: Change) -> bool:
-    """The notice step is done when its warnings, if any, were acknowledged."""
-    warned = {
-        f.rule for f in for_step(raw_findings(change, now=timezone.now()), "notice") if f.warns
-    }
-    return warned <= {entry["rule"] for entry in change.overridden}
+from takt.seeker.views.reschedule_steps import reached_steps, render_step
 
 
 def _go(interview: Interview, step: str) -> HttpResponse:
     return redirect("seeker_reschedule", interview.workspace_id, interview.pk, step)
-
-
-def render_step(
-    request: HttpRequest,
-    interview: Interview,
-    change: Change | None,
-    step: str,
-    context: dict[str, Any],
-) -> HttpResponse:
-    return common.render_step(
-        request, interview, change, "reschedule", step, reached_steps(change), context
-    )
 
 
 @login_required

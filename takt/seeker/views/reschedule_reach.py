@@ -28,6 +28,7 @@ from takt.seeker.views.common import (
     refused_context,
     shown,
 )
+from takt.seeker.views.reschedule_steps import render_step
 
 
 def _alternatives(change: Change) -> list[tuple[Any, Any]]:
@@ -51,8 +52,6 @@ def drafts(request: HttpRequest, interview: Interview, change: Change) -> dict[s
 def _render(
     request: HttpRequest, interview: Interview, change: Change, step: str, context: dict[str, Any]
 ) -> HttpResponse:
-    from takt.seeker.views.reschedule import render_step
-
     return render_step(request, interview, change, step, context)
 
 
