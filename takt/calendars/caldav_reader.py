@@ -16,7 +16,7 @@ from icalendar import Calendar
 from takt import outbound
 from takt.calendars.errors import CalendarError
 from takt.calendars.ics import DEFAULT_LIMITS, BusyTime, Limits, read_busy_many
-from takt.outbound.configured import configured_policy
+from takt.core.outbound_policy import configured_policy
 from takt.outbound.for_niquests import GuardedAdapter, guard_session
 
 Outcome = Literal["created", "updated", "stale", "deleted", "absent"]

@@ -22,7 +22,7 @@ from icalendar import Calendar, Component, vRecur
 
 from takt import outbound
 from takt.calendars.errors import CalendarError
-from takt.outbound.configured import configured_policy
+from takt.core.outbound_policy import configured_policy
 from takt.scheduling.zones import TimeProblem, zone
 
 __all__ = ["BusyTime", "Limits", "fetch_ics", "read_busy", "read_busy_many"]

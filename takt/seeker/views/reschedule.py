@@ -31,6 +31,7 @@ from takt.seeker.views.common import (
     reason_initial,
     refused,
     refused_context,
+    render_earlier_block,
     shown,
     shown_beside_found_out,
 )
@@ -55,7 +56,7 @@ def reschedule(
         return _go(interview, "why")
     blocks = first_step_blocks(change, now=timezone.now()) if change.is_open else []
     if blocks:
-        return common.render_earlier_block(
+        return render_earlier_block(
             request, interview, change, "reschedule", step, reached_steps(change), blocks
         )
     if step not in reached_steps(change):
