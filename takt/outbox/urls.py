@@ -20,8 +20,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="outbox_eml",
     ),
     path(
-        "w/<int:workspace_id>/interviews/<int:interview_id>/invite.ics",
-        views.invite_ics,
-        name="invite_ics",
+        "w/<int:workspace_id>/interviews/<int:interview_id>/interview.ics",
+        views.interview_ics,
+        name="interview_ics",
     ),
 ]

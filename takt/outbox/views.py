@@ -24,7 +24,7 @@ from takt.core.models import Interview, Workspace
 from takt.core.paging import newest_first
 from takt.outbox.backends import eml_name
 from takt.outbox.invitation import Invitation, build_download
-from takt.outbox.invitations_for import invitation_data
+from takt.outbox.invitations_for import invitation_data, invitation_for
 from takt.outbox.models import Message
 from takt.outbox.resending import send_again
 
@@ -100,14 +100,28 @@ def message_eml(request: HttpRequest, workspace_id: int, message_id: int) -> Fil
 
 
 @login_required
-def invite_ics(request: HttpRequest, workspace_id: int, interview_id: int) -> HttpResponse:
-    """The interview as a plain .ics file (METHOD:PUBLISH) to import into any calendar."""
+def interview_ics(request: HttpRequest, workspace_id: int, interview_id: int) -> HttpResponse:
+    """The interview as a calendar file: the one download, for either side of the table.
+
+    A job seeker's file updates the event the employer's invitation put in their own
+    calendar: the same UID, the employer as ORGANIZER, REQUEST or CANCEL at the current
+    SEQUENCE. A hiring team member's is a plain file to import (PUBLISH, nobody invited).
+    """
     interview = access.interview_for(request, workspace_id, interview_id)
-    calendar = build_download(_invitation(interview, request))
+    if interview.workspace.is_team:
+        calendar = build_download(_invitation(interview, request))
+    else:
+        person = interview.counterpart
+        employer = (person.name, person.email or "noreply@takt.invalid")
+        calendar = invitation_for(interview, _method(interview), employer)
     response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
     day = interview.start.astimezone(timezone.get_fixed_timezone(0)).strftime("%Y-%m-%d")
     response["Content-Disposition"] = f'attachment; filename="interview-{day}.ics"'
     return response
+
+
+def _method(interview: Interview) -> str:
+    return "CANCEL" if interview.status == Interview.Status.CANCELLED else "REQUEST"
 
 
 def _message_for(request: HttpRequest, workspace_id: int, message_id: int) -> Message:
@@ -121,9 +135,8 @@ def _invitation(interview: Interview, request: HttpRequest) -> Invitation:
     user = request.user
     name = user.get_full_name() or user.get_username()  # type: ignore[union-attr]
     organizer = (name, user.email or settings.DEFAULT_FROM_EMAIL)  # type: ignore[union-attr]
-    method = "CANCEL" if interview.status == Interview.Status.CANCELLED else "REQUEST"
     # A file to import into one's own calendar invites nobody.
-    return replace(invitation_data(interview, method, organizer), attendees=[])
+    return replace(invitation_data(interview, _method(interview), organizer), attendees=[])
 
 
 def _eml_folder() -> Path | None:

@@ -19,6 +19,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="seeker_reschedule",
     ),
     path(INTERVIEW + "cancel/<slug:step>/", cancel.cancel, name="seeker_cancel"),
-    path(INTERVIEW + "interview.ics", files.calendar_file, name="seeker_ics"),
     path(INTERVIEW + "withdraw/", files.withdraw, name="seeker_withdraw"),
 ]

@@ -4,11 +4,11 @@ from datetime import timedelta
 
 import pytest
 
-from takt.calendars.caldav_reader import open_calendar, put_event
 from takt.calendars.errors import CalendarError
 from takt.calendars.ics import DEFAULT_LIMITS
 from takt.calendars.models import BusyTime, CalendarSource
 from takt.calendars.services import add_source, refresh_source
+from tests.caldav_client import open_calendar, put_event
 from tests.calendars.conftest import NOW, calendar, event, utc
 from tests.servers import free_port
 

@@ -4,8 +4,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from takt.calendars.caldav_reader import delete_event, open_calendar, put_event, read_caldav_busy
+from takt.calendars.caldav_reader import read_caldav_busy
 from takt.calendars.errors import CalendarError
+from tests.caldav_client import delete_event, open_calendar, put_event
 from tests.calendars_pure.ics_samples import calendar, utc
 
 START, END = utc(2026, 3, 1), utc(2026, 4, 1)

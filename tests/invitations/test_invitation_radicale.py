@@ -2,8 +2,8 @@
 
 from datetime import UTC, datetime, timedelta
 
-from takt.calendars.caldav_reader import apply_itip, open_calendar
 from takt.outbox.invitation import build_invitation
+from tests.caldav_client import apply_itip, open_calendar
 from tests.invitations.helpers import STOCKHOLM, interview
 
 MOVED_START = datetime(2026, 4, 2, 14, 0, tzinfo=STOCKHOLM)

@@ -111,7 +111,7 @@ def test_the_subnav_links_to_the_outbox(team, client_for) -> None:
 
 
 def test_an_interview_downloads_as_a_published_ics(team, interview, client_for) -> None:
-    url = reverse("invite_ics", args=[team["workspace"].pk, interview.pk])
+    url = reverse("interview_ics", args=[team["workspace"].pk, interview.pk])
     response = client_for.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
@@ -130,7 +130,7 @@ def test_a_cancelled_interview_downloads_as_cancelled(team, interview, client_fo
 
     cancel_interview(interview, actor=team["recruiter"])
     interview.refresh_from_db()
-    response = client_for.get(reverse("invite_ics", args=[team["workspace"].pk, interview.pk]))
+    response = client_for.get(reverse("interview_ics", args=[team["workspace"].pk, interview.pk]))
     event = Calendar.from_ical(response.content).walk("VEVENT")[0]
     assert str(event["STATUS"]) == "CANCELLED"
     assert str(event["UID"]) == interview.uid

@@ -5,9 +5,10 @@ from typing import Any
 
 import pytest
 
-from takt.calendars.caldav_reader import open_calendar, put_event, read_caldav_busy
+from takt.calendars.caldav_reader import read_caldav_busy
 from takt.calendars.errors import CalendarError
 from takt.calendars.ics import Limits
+from tests.caldav_client import open_calendar, put_event
 from tests.calendars_pure.ics_samples import calendar, utc
 from tests.security.hostile import BOMB_SIZE, bomb, drip, redirect_to, serving
 

@@ -70,7 +70,7 @@ def test_every_seeker_page_works_with_a_key_that_is_not_a_rule_setting(seeker, l
         step_url(going, "send", "cancel"),
         interview.get_absolute_url(),
         going.get_absolute_url(),
-        reverse("seeker_ics", args=[workspace_id, interview.pk]),
+        reverse("interview_ics", args=[workspace_id, interview.pk]),
     ]
     for url in later:
         assert client.get(url).status_code == 200, url
