@@ -151,7 +151,6 @@ def test_every_seeker_page_is_a_404_in_a_team_workspace(team, soon, book_intervi
         f"{base}{interview.pk}/reschedule/why/",
         f"{base}{interview.pk}/reschedule/times/",
         f"{base}{interview.pk}/cancel/why/",
-        f"{base}{interview.pk}/interview.ics",
         f"{base}{interview.pk}/withdraw/",
     ]
     for url in urls:

@@ -11,16 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-try:  # the core restructuring moves the demo from takt.interviews to takt.core
-    from takt.core.demo import PASSWORD, load_demo
-except ImportError:
-    from takt.interviews.demo import PASSWORD, load_demo
-from tests.e2e import conftest as e2e
+from takt.core.demo import PASSWORD, load_demo
 from tests.e2e.conftest import sign_in
-
-# The browser tests' own fixtures, borrowed: Chromium and a page on the live server.
-browser = e2e.browser
-new_page = e2e.new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
