@@ -172,13 +172,17 @@ def read_busy_many(
     # counted in the text first: 600 events of 672 RDATEs each are refused here.
     if sum(calendar.extra_dates() for calendar in calendars) > limits.max_occurrences:
         raise CalendarError("too_many_occurrences", limit=limits.max_occurrences)
-    budget = _Budget(limits, clock)
-
     reading = Reading()
-    for calendar in calendars:
-        reader = _CalendarReader(calendar, window_start, window_end, owner, budget, reading.notes)
-        reading.extend(reader.busy())
-        calendar.events.clear()  # the text of what was read can go now
+    readers = [
+        _CalendarReader(calendar, window_start, window_end, owner, reading.notes)
+        for calendar in calendars
+    ]
+    for reader in readers:
+        reader.read_events()
+    # Parsing is bounded by the size limit; the clock is for the recurrences.
+    budget = _Budget(limits, clock)
+    for reader in readers:
+        reading.extend(reader.busy(budget))
     reading.sort(key=lambda b: (b.start, b.end, b.summary or "", b.uid or ""))
     return reading
 
@@ -483,23 +487,24 @@ class _CalendarReader:
         window_start: datetime,
         window_end: datetime,
         owner: ZoneInfo,
-        budget: _Budget,
         notes: list[EventNote],
     ) -> None:
         self.calendar = calendar
         self.window_start = window_start
         self.window_end = window_end
         self.owner = owner
-        self.budget = budget
         self.notes = notes
+        self.groups: dict[object, list[_Event]] = {}
+        self.budget = _Budget(Limits(), time.monotonic)  # replaced by the shared one in busy()
         # Google's X-WR-TIMEZONE says where floating times are, and that a series
         # written in UTC keeps its wall-clock time in that zone over DST.
         self.google_zone = _known_zone(calendar.x_wr_timezone())
         self.floating = self.google_zone or owner
 
-    def busy(self) -> list[BusyTime]:
+    def read_events(self) -> None:
+        """Parse each event, one at a time, grouped by UID; the text goes once read."""
         _learn_timezones(self.calendar.timezones)
-        groups: dict[object, list[_Event]] = {}
+        groups = self.groups
         for block in self.calendar.events:
             try:
                 event = _read_event(block)
@@ -508,8 +513,13 @@ class _CalendarReader:
                 continue
             # An event without UID is a series of its own.
             groups.setdefault(event.uid or object(), []).append(event)
+        self.calendar.events.clear()
+
+    def busy(self, budget: _Budget) -> list[BusyTime]:
+        """The busy times of the events read, each series under the shared budget."""
+        self.budget = budget
         busy: list[BusyTime] = []
-        for events in groups.values():
+        for events in self.groups.values():
             self.budget.next_event()
             try:
                 found = self._series(events)
