@@ -57,26 +57,20 @@ class BusyTime:
     uid: str | None = None
 
 
-# Why an event was skipped: it gives no busy time at all.
-SKIPPED = {
-    "unreadable": "the event's text cannot be read",
-    "no_start": "the event has no start (DTSTART)",
-    "bad_time": "a start, end, length or date of the event cannot be read",
-    "bad_rule": "the event's repeat rule (RRULE) cannot be read",
-    "bad_count": "the repeat rule's COUNT is not a positive number",
-}
-# How an invalid event was read, the way the big calendar clients read it.
-CORRECTED = {
-    "empty_rule": "an empty repeat rule: read as happening once",
-    "end_before_start": "it ends before it starts: read as ending when it starts",
-    "whole_days": "an all-day start with a clock-time end or length: read as whole days",
-    "count_ignored": "a COUNT that is not a positive number: read up to its UNTIL",
-}
+# Why an event was skipped (it gives no busy time at all): its text cannot be
+# read, it has no DTSTART, a time, date or length cannot be read, its RRULE cannot
+# be read, or its COUNT is not a positive number and it has no UNTIL.
+SKIPPED = frozenset({"unreadable", "no_start", "bad_time", "bad_rule", "bad_count"})
+# How an invalid event was read, the way the big clients read it: an empty RRULE
+# as happening once, an end before the start as ending at the start, an all-day
+# start with a clock-time end or length as whole days, a COUNT that is not
+# positive as absent when there is an UNTIL.
+CORRECTED = frozenset({"empty_rule", "end_before_start", "whole_days", "count_ignored"})
 
 
 @dataclass(frozen=True)
 class EventNote:
-    """An event skipped or read with a correction; `code` is a key of SKIPPED or CORRECTED."""
+    """An event skipped or read with a correction; `code` is one of SKIPPED or CORRECTED."""
 
     summary: str | None
     code: str
