@@ -13,6 +13,7 @@ each instant and each period dateutil scans is counted against the budget while
 it happens, and the scan stops at the window's end (see _CountedPeriods).
 """
 
+import contextlib
 import http.client
 import re
 import time
@@ -234,7 +235,9 @@ class _RawCalendar:
 
     def extra_dates(self) -> int:
         return sum(
-            match.group(1).count(",") + 1 for event in self.events for match in _RDATE.finditer(event)
+            found.group(1).count(",") + 1
+            for event in self.events
+            for found in _RDATE.finditer(event)
         )
 
     def x_wr_timezone(self) -> str | None:
@@ -296,16 +299,17 @@ def _learn_timezones(blocks: list[str]) -> None:
     """Parse the calendar's VTIMEZONEs, which icalendar then uses for their TZIDs."""
     if not blocks:
         return
-    try:
+    # A broken zone leaves its times floating, read in the owner's zone.
+    with contextlib.suppress(Exception):
         Calendar.from_ical("BEGIN:VCALENDAR\r\n" + "".join(blocks) + "END:VCALENDAR\r\n")
-    except Exception:  # noqa: S110 (a broken zone leaves its times floating, in the owner's zone)
-        pass
 
 
 # ---- Events: what each says, or why it cannot be read.
 
 
-class _Skip(Exception):  # noqa: N818 (a reason, not a failure of Takt's)
+class _Skip(Exception):
+    """Why an event cannot be read: `code` is one of SKIPPED."""
+
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
@@ -411,7 +415,7 @@ def _moment_of(value: Any) -> Moment:
 
 def _date_values(value: Any) -> list[Any]:
     """Every value of RDATE or EXDATE, over all their lines."""
-    found = []
+    found: list[Any] = []
     for line in _values(value):
         dates = getattr(line, "dts", None)
         if dates is None:
@@ -466,6 +470,9 @@ def _difference(start: Moment, end: Moment) -> timedelta:
             # One floating, one zoned: the floating one is read in the other's zone.
             zone_of = start.tzinfo or end.tzinfo
             start, end = start.replace(tzinfo=zone_of), end.replace(tzinfo=zone_of)
+        return end - start
+    if isinstance(start, datetime) or isinstance(end, datetime):
+        raise _Skip("bad_time")  # a period from a date to a time, or back
     return end - start
 
 
@@ -723,7 +730,8 @@ def _moved_start(first: datetime, low: datetime, rule: vRecur) -> datetime:
         months = (wall.year - first.year) * 12 + wall.month - first.month
         return _in_months(first, (months // interval - 1) * interval, interval)
     if frequency == "YEARLY":
-        return _in_months(first, ((wall.year - first.year) // interval - 1) * interval * 12, 12 * interval)
+        years = ((wall.year - first.year) // interval - 1) * interval
+        return _in_months(first, years * 12, 12 * interval)
     return first
 
 
@@ -785,7 +793,7 @@ def _instant(moment: Moment, floating: ZoneInfo, owner: ZoneInfo) -> datetime:
 # ---- dateutil's scan, counted while it happens.
 
 
-class _PastWindow(Exception):  # noqa: N818 (a signal to stop, not a failure)
+class _PastWindow(Exception):
     """dateutil reached periods after the window: nothing more can be asked of it."""
 
 

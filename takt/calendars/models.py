@@ -91,7 +91,8 @@ class CalendarSource(models.Model):
         for note in self.event_notes or []:
             code = str(note.get("code", ""))
             if code in EVENT_REASONS and bool(note.get("skipped")) == skipped:
-                shown.append({"summary": str(note.get("summary") or ""), "reason": str(EVENT_REASONS[code])})
+                summary = str(note.get("summary") or "")
+                shown.append({"summary": summary, "reason": str(EVENT_REASONS[code])})
         return shown
 
 

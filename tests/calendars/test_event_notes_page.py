@@ -1,4 +1,4 @@
-"""The calendars page names the events left out or read with a correction, in the reader's language."""
+"""The calendars page names the events left out or read with a correction, in your language."""
 
 from datetime import timedelta
 

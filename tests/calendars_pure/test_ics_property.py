@@ -109,7 +109,8 @@ def series(draw: st.DrawFn) -> tuple[str, str]:
         events = [["UID:generated@example", *lines, f"RRULE:{rrule}"]]
         events += [["UID:generated@example", *override] for override in overrides]
         body = "".join("BEGIN:VEVENT\r\n" + "\r\n".join(e) + "\r\nEND:VEVENT\r\n" for e in events)
-        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n" + body + "END:VCALENDAR\r\n"
+        head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        return head + body + "END:VCALENDAR\r\n"
 
     return text(takt_rule), text(library_rule)
 
