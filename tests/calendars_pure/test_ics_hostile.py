@@ -127,3 +127,52 @@ def test_limits_are_written_the_swedish_way():
 def test_an_unknown_error_code_is_a_bug():
     with pytest.raises(ValueError):
         CalendarError("no_such_code")
+
+
+# Issue 11's probes: budgets are checked inside the expansion, not after it.
+NEVER_FROM_1900 = [
+    f"UID:feb30-{n}@example\nDTSTART:19000101T000000Z\nRRULE:FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=30"
+    for n in range(4)
+]
+
+
+def test_a_rule_that_never_matches_since_1900_costs_only_the_window():
+    # dateutil alone scans such a rule day by day from 1900 to the year 9999.
+    found = read_busy(
+        calendar(*NEVER_FROM_1900),
+        owner_zone="Europe/Stockholm",
+        window_start=START,
+        window_end=END,
+        limits=Limits(max_steps=4 * 600),
+    )
+
+    assert found == []
+
+
+def test_a_counted_rule_that_never_matches_is_stopped_by_the_events_own_budget():
+    never = "UID:n@example\nDTSTART:19000101T000000Z\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=5"
+
+    error = refused(calendar(never), Limits(max_event_steps=10_000, max_steps=10**9))
+
+    assert (error.code, error.limit) == ("too_slow", 10_000)
+
+
+def test_events_each_within_their_budget_are_stopped_by_the_calendars():
+    counted = [
+        f"UID:{n}@example\nDTSTART:19900101T000000Z\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=5"
+        for n in range(2)
+    ]
+
+    error = refused(calendar(*counted), Limits(max_event_steps=15_000, max_steps=20_000))
+
+    assert (error.code, error.limit) == ("too_slow", 20_000)
+
+
+def test_extra_dates_are_counted_before_anything_is_expanded():
+    dates = ",".join(f"202603{d:02d}T{h:02d}0000Z" for d in range(1, 29) for h in range(24))
+    events = [f"UID:{n}@example\nDTSTART:20260301T000000Z\nRDATE:{dates}" for n in range(600)]
+
+    def clock() -> float:
+        pytest.fail("the budget's clock was started: expansion began before the count")
+
+    assert refused(calendar(*events), clock=clock).code == "too_many_occurrences"
