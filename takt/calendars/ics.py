@@ -168,16 +168,12 @@ def read_busy_many(
     if sum(calendar.extra_dates() for calendar in calendars) > limits.max_occurrences:
         raise CalendarError("too_many_occurrences", limit=limits.max_occurrences)
     reading = Reading()
-    readers = [
-        _CalendarReader(calendar, window_start, window_end, owner, reading.notes)
-        for calendar in calendars
-    ]
-    for reader in readers:
-        reader.read_events()
+    parsed = [_read_events(calendar, reading.notes) for calendar in calendars]
     # Parsing is bounded by the size limit; the clock is for the recurrences.
     budget = _Budget(limits, clock)
-    for reader in readers:
-        reading.extend(reader.busy(budget))
+    for events in parsed:
+        reader = _CalendarReader(events, window_start, window_end, owner, budget, reading.notes)
+        reading.extend(reader.busy())
     reading.sort(key=lambda b: (b.start, b.end, b.summary or "", b.uid or ""))
     return reading
 
@@ -479,48 +475,57 @@ def _difference(start: Moment, end: Moment) -> timedelta:
 # ---- Series: instants of the rules, extra dates, exclusions and moved instances.
 
 
+@dataclass
+class _Events:
+    """One calendar's events, read and grouped by UID (a series and its moved instances)."""
+
+    google_zone: str | None
+    groups: dict[object, list[_Event]]
+
+
+def _read_events(calendar: _RawCalendar, notes: list[EventNote]) -> _Events:
+    """Parse each event alone, noting those that cannot be read; their text goes once read."""
+    _learn_timezones(calendar.timezones)
+    groups: dict[object, list[_Event]] = {}
+    for block in calendar.events:
+        try:
+            event = _read_event(block)
+        except _Skip as skip:
+            notes.append(EventNote(_summary_of(block), skip.code))
+            continue
+        # An event without UID is a series of its own.
+        groups.setdefault(event.uid or object(), []).append(event)
+    calendar.events.clear()
+    return _Events(calendar.x_wr_timezone(), groups)
+
+
 class _CalendarReader:
-    """Reads one calendar's events into busy times, noting those skipped or corrected."""
+    """One calendar's events made busy times, noting the series skipped or corrected."""
 
     def __init__(
         self,
-        calendar: _RawCalendar,
+        events: _Events,
         window_start: datetime,
         window_end: datetime,
         owner: ZoneInfo,
+        budget: _Budget,
         notes: list[EventNote],
     ) -> None:
-        self.calendar = calendar
+        self.events = events
         self.window_start = window_start
         self.window_end = window_end
         self.owner = owner
+        self.budget = budget
         self.notes = notes
-        self.groups: dict[object, list[_Event]] = {}
-        self.budget = _Budget(Limits(), time.monotonic)  # replaced by the shared one in busy()
         # Google's X-WR-TIMEZONE says where floating times are, and that a series
         # written in UTC keeps its wall-clock time in that zone over DST.
-        self.google_zone = _known_zone(calendar.x_wr_timezone())
+        self.google_zone = _known_zone(events.google_zone)
         self.floating = self.google_zone or owner
 
-    def read_events(self) -> None:
-        """Parse each event, one at a time, grouped by UID; the text goes once read."""
-        _learn_timezones(self.calendar.timezones)
-        groups = self.groups
-        for block in self.calendar.events:
-            try:
-                event = _read_event(block)
-            except _Skip as skip:
-                self.notes.append(EventNote(_summary_of(block), skip.code))
-                continue
-            # An event without UID is a series of its own.
-            groups.setdefault(event.uid or object(), []).append(event)
-        self.calendar.events.clear()
-
-    def busy(self, budget: _Budget) -> list[BusyTime]:
+    def busy(self) -> list[BusyTime]:
         """The busy times of the events read, each series under the shared budget."""
-        self.budget = budget
         busy: list[BusyTime] = []
-        for events in self.groups.values():
+        for events in self.events.groups.values():
             self.budget.next_event()
             try:
                 found = self._series(events)
