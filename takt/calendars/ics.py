@@ -820,12 +820,13 @@ class _Scan:
 _SCAN: ContextVar[_Scan | None] = ContextVar("takt_rrule_scan", default=None)
 
 
-def _period(year: int, month: int, day: int) -> None:
+def _period(year: int, month: int, day: int, back: int = 0) -> None:
+    """Count a period dateutil scans; it begins at most `back` days before year-month-day."""
     scan = _SCAN.get()
     if scan is not None:
         try:
-            first_day = date(year, month, day)
-        except ValueError:
+            first_day = date(year, month, day) - timedelta(days=back)
+        except (ValueError, OverflowError):
             first_day = date.max
         scan.period(first_day)
 
@@ -852,7 +853,8 @@ class _CountedPeriods(_IterInfo):  # type: ignore[misc]
         return super().mdayset(year, month, day)
 
     def wdayset(self, year: int, month: int, day: int) -> Any:
-        _period(year, month, max(day - 6, 1))
+        # The week holding that day may have begun up to six days before it.
+        _period(year, month, day, back=6)
         return super().wdayset(year, month, day)
 
     def ddayset(self, year: int, month: int, day: int) -> Any:
