@@ -16,7 +16,7 @@ EVENT_REASONS = {
     "bad_count": _("its repeat rule's count is not a positive number"),
     "empty_rule": _("an empty repeat rule: read as happening once"),
     "end_before_start": _(
-        "it ends before it starts: read as ending when it starts, so it blocks no time"
+        "it ends before it starts: read as ending when it starts (all day: that one day)"
     ),
     "whole_days": _("an all-day start with a clock-time end or length: read as whole days"),
     "count_ignored": _("a repeat count that is not a positive number: read up to its end date"),
