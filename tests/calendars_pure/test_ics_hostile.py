@@ -150,7 +150,8 @@ def test_a_rule_that_never_matches_since_1900_costs_only_the_window():
 
 
 def test_a_counted_rule_that_never_matches_is_stopped_by_the_events_own_budget():
-    never = "UID:n@example\nDTSTART:19000101T000000Z\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=5"
+    rule = "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=5"
+    never = f"UID:n@example\nDTSTART:19000101T000000Z\n{rule}"
 
     error = refused(calendar(never), Limits(max_event_steps=10_000, max_steps=10**9))
 
