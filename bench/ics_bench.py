@@ -1,14 +1,19 @@
 """How long reading a large calendar takes, and how much memory it needs.
 
 A 20,000-event calendar over two years, one in twenty events recurring weekly
-or daily (some with EXDATE), read over a one-year window.
+or daily (some with EXDATE), read over a one-year window. Then issue 11's two
+hostile probes, each to be done with (read or refused) within 2 s and 100 MB:
+four rules that never match (FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=30) from 1900,
+and 600 events of 672 RDATEs each.
 """
 
+import contextlib
 import random
 import time
 import tracemalloc
 from datetime import UTC, datetime, timedelta
 
+from takt.calendars.errors import CalendarError
 from takt.calendars.ics import read_busy
 
 EVENTS = 20_000
@@ -56,6 +61,45 @@ def _read(data: bytes) -> int:
     )
 
 
+def _probe_calendar(events: list[str]) -> bytes:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Takt bench//EN"]
+    for event in events:
+        lines += ["BEGIN:VEVENT", *event.split("\n"), "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(lines) + "\r\n").encode()
+
+
+def never_matching() -> bytes:
+    """Four minutely rules that never match, from 1900 (a 556-byte upload in the issue)."""
+    rule = "RRULE:FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=30"
+    return _probe_calendar([f"UID:p{n}\nDTSTART:19000101T000000Z\n{rule}" for n in range(4)])
+
+
+def many_extra_dates() -> bytes:
+    """600 events of 672 RDATEs each: four weeks of hours."""
+    dates = ",".join(f"202603{d:02d}T{h:02d}0000Z" for d in range(1, 29) for h in range(24))
+    return _probe_calendar(
+        [f"UID:r{n}\nDTSTART:20260301T000000Z\nRDATE:{dates}" for n in range(600)]
+    )
+
+
+def _probe(data: bytes) -> tuple[float, float, bool]:
+    """Seconds, peak MB, and whether the calendar was refused."""
+    began = time.perf_counter()
+    try:
+        _read(data)
+        refused = False
+    except CalendarError:
+        refused = True
+    seconds = time.perf_counter() - began
+    tracemalloc.start()
+    with contextlib.suppress(CalendarError):
+        _read(data)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return seconds, peak / 1_000_000, refused
+
+
 def run() -> dict[str, dict[str, float | str]]:
     data = big_calendar()
     _read(data)  # warm caches (zoneinfo, imports) so the timing is of the reading
@@ -67,11 +111,17 @@ def run() -> dict[str, dict[str, float | str]]:
     _read(data)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return {
+    figures: dict[str, dict[str, float | str]] = {
         "ics_import_20k_s": {"value": round(seconds, 3), "unit": "s"},
         "ics_import_20k_busy_times": {"value": found, "unit": "intervals"},
         "ics_import_20k_peak_mb": {"value": round(peak / 1_000_000, 1), "unit": "MB"},
     }
+    for name, data in (("never_matching", never_matching()), ("rdates", many_extra_dates())):
+        probe_seconds, probe_mb, refused = _probe(data)
+        figures[f"ics_probe_{name}_s"] = {"value": round(probe_seconds, 3), "unit": "s"}
+        figures[f"ics_probe_{name}_peak_mb"] = {"value": round(probe_mb, 1), "unit": "MB"}
+        figures[f"ics_probe_{name}_refused"] = {"value": int(refused), "unit": "1 = refused"}
+    return figures
 
 
 if __name__ == "__main__":

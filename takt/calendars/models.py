@@ -6,6 +6,24 @@ from takt.calendars.credentials import EncryptedTextField
 from takt.calendars.errors import CalendarError
 from takt.core.models import Workspace
 
+# Why an event of a calendar was left out, or how it was read though invalid
+# (the codes of ics.SKIPPED and ics.CORRECTED), in words for its owner.
+EVENT_REASONS = {
+    "unreadable": _("its text cannot be read"),
+    "no_start": _("it has no start time"),
+    "bad_time": _("a time, date or length in it cannot be read"),
+    "bad_rule": _("its repeat rule cannot be read"),
+    "bad_count": _("its repeat rule's count is not a positive number"),
+    "empty_rule": _("an empty repeat rule: read as happening once"),
+    "end_before_start": _(
+        "it ends before it starts: read as ending when it starts (all day: that one day)"
+    ),
+    "whole_days": _("an all-day start with a clock-time end or length: read as whole days"),
+    "count_ignored": _("a repeat count that is not a positive number: read up to its end date"),
+}
+# Events listed on the page per kind (left out, corrected); the counts are whole.
+EVENT_NOTES_KEPT = 50
+
 
 class CalendarSource(models.Model):
     """Where a person's busy times come from: an ICS address or file, or a CalDAV account."""
@@ -36,6 +54,11 @@ class CalendarSource(models.Model):
     error_limit = models.BigIntegerField(null=True, blank=True)
     last_tried_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # From the last good read: how many events were left out or read with a
+    # correction, and the first of each as {"summary": ..., "code": ...}.
+    skipped_count = models.PositiveIntegerField(default=0)
+    corrected_count = models.PositiveIntegerField(default=0)
+    event_notes = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name = _("calendar")
@@ -54,6 +77,23 @@ class CalendarSource(models.Model):
         """The last refresh's failure in `lang` ("" when it worked)."""
         error = self.error()
         return error.message(lang) if error is not None else self.last_error
+
+    def skipped_events(self) -> list[dict[str, str]]:
+        """The events left out at the last read, with why, in the active language."""
+        return self._notes(skipped=True)
+
+    def corrected_events(self) -> list[dict[str, str]]:
+        """The invalid events read the way the big clients read them, with how."""
+        return self._notes(skipped=False)
+
+    def _notes(self, *, skipped: bool) -> list[dict[str, str]]:
+        shown = []
+        for note in self.event_notes or []:
+            code = str(note.get("code", ""))
+            if code in EVENT_REASONS and bool(note.get("skipped")) == skipped:
+                summary = str(note.get("summary") or "")
+                shown.append({"summary": summary, "reason": str(EVENT_REASONS[code])})
+        return shown
 
 
 class BusyTime(models.Model):

@@ -27,7 +27,7 @@ from django.utils import timezone as django_timezone
 from takt.calendars import ics
 from takt.calendars.caldav_reader import read_caldav_busy
 from takt.calendars.errors import CalendarError
-from takt.calendars.models import BusyTime, CalendarSource
+from takt.calendars.models import EVENT_NOTES_KEPT, BusyTime, CalendarSource
 from takt.core.models import Booking, Interview, Side, Workspace
 from takt.core.rules import Finding
 from takt.etiquette import check
@@ -179,6 +179,17 @@ def remove_source(source: CalendarSource) -> None:
 
 
 def _store(source: CalendarSource, found: Sequence[ics.BusyTime]) -> None:
+    """Replace the source's busy times, and its notes on events left out or corrected."""
+    notes: list[ics.EventNote] = getattr(found, "notes", [])
+    skipped = [note for note in notes if note.skipped]
+    corrected = [note for note in notes if not note.skipped]
+    source.skipped_count = len(skipped)
+    source.corrected_count = len(corrected)
+    source.event_notes = [
+        {"summary": (note.summary or "")[:300], "code": note.code, "skipped": note.skipped}
+        for note in skipped[:EVENT_NOTES_KEPT] + corrected[:EVENT_NOTES_KEPT]
+    ]
+    source.save(update_fields=["skipped_count", "corrected_count", "event_notes"])
     source.busy.all().delete()
     BusyTime.objects.bulk_create(
         [
