@@ -2,9 +2,10 @@
 
 import pytest
 
-from takt.calendars.caldav_reader import open_calendar, put_event, read_caldav_busy
+from takt.calendars.caldav_reader import read_caldav_busy
 from takt.calendars.discovery import FoundCalendar, discover_calendars
 from takt.calendars.errors import CalendarError
+from tests.caldav_client import open_calendar, put_event
 from tests.calendars_pure.ics_samples import calendar, utc
 
 WORK = calendar("UID:w@example\nSUMMARY:Jobb\nDTSTART:20260302T080000Z\nDTEND:20260302T090000Z")
