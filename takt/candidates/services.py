@@ -12,6 +12,7 @@ have a time that shares an interviewer; the other gets DoubleBooking.
 
 from collections.abc import Collection
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -142,7 +143,7 @@ def ask_other_times(
     now: datetime,
     lang: str = "sv",
     acknowledged: Collection[str] = (),
-) -> None:
+) -> dict[str, Any]:
     """None of the times fit: the recruiter is told, with the candidate's note and its reading.
 
     The note is read (takt.replies) against the times it answers; the reading
@@ -180,6 +181,7 @@ def ask_other_times(
         kind="email", language=_recruiter_language(), text=text, subject=subject
     )
     queue_to_recruiter(interview, recruiter, email, kind=f"other_times_{link.pk}", change=change)
+    return reading
 
 
 def _phone_of_recruiter(link: CandidateLink) -> str:
