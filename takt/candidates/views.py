@@ -213,9 +213,7 @@ def _understood(reading: dict[str, Any], zone: str) -> str:
     if reading.get("intent") != "propose" or not reading.get("windows"):
         return ""
     return ", ".join(
-        span_words(
-            datetime.fromisoformat(w["start"]), datetime.fromisoformat(w["end"]), zone
-        )
+        span_words(datetime.fromisoformat(w["start"]), datetime.fromisoformat(w["end"]), zone)
         for w in reading["windows"]
     )
 

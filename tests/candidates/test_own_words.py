@@ -43,7 +43,8 @@ def test_an_english_note_is_read_in_the_candidates_zone(team, book) -> None:
     team["candidate"].save()
     token = _token(team, book())
     done = Client().post(
-        f"/c/{token}/other-times/", {"note": "None of those work, sorry. I can do Friday 9am to 11am."}
+        f"/c/{token}/other-times/",
+        {"note": "None of those work, sorry. I can do Friday 9am to 11am."},
     )
     # 09–11 in London is 10–12 in Stockholm; the candidate sees their own clock.
     assert "We read it as: you can Friday 8 May, 09:00–11:00." in done.content.decode()

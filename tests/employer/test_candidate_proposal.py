@@ -1,4 +1,4 @@
-"""The candidate's own words on the change page: what they mean, against every interviewer's calendar."""
+"""The candidate's own words on the change page, set against every interviewer's calendar."""
 
 import re
 from datetime import UTC, datetime, timedelta

@@ -21,14 +21,17 @@ WEDNESDAY_AT_ONE = datetime(2026, 5, 6, 11, 0, tzinfo=UTC)  # 13.00 in Stockholm
 
 
 def _after(seeker, language: str = "sv") -> Change:
-    """A reschedule up to the follow-up: two own times (11 and 12 May, 10.00), a call that got through."""
+    """Up to the follow-up: own times 11 and 12 May at 10.00, then a call that got through."""
     client, interview = seeker["client"], seeker["interview"]
     client.cookies["django_language"] = language
     assert client.post(step_url(interview, "why"), REASON).status_code == 302
     assert client.post(step_url(interview, "notice")).status_code == 302
     change = Change.objects.get(interview=interview)
     base = interview.start + timedelta(days=2)
-    times = [(base, base + timedelta(hours=1)), (base + timedelta(days=1), base + timedelta(days=1, hours=1))]
+    times = [
+        (base, base + timedelta(hours=1)),
+        (base + timedelta(days=1), base + timedelta(days=1, hours=1)),
+    ]
     verbs.choose_alternatives(change, times, actor=seeker["user"])
     client.post(step_url(interview, "contact"), {"action": "call", "outcome": "reached"})
     return change
@@ -66,7 +69,9 @@ def test_an_answer_with_a_time_moves_the_interview_on_one_click(seeker) -> None:
     assert interview.start == WEDNESDAY_AT_ONE
     assert interview.status == Interview.Status.SCHEDULED
     assert change.state == Change.State.AGREED
-    ics = seeker["client"].get(f"/w/{interview.workspace_id}/interviews/{interview.pk}/interview.ics")
+    ics = seeker["client"].get(
+        f"/w/{interview.workspace_id}/interviews/{interview.pk}/interview.ics"
+    )
     body = ics.content.decode()
     assert "DTSTART;TZID=Europe/Stockholm:20260506T130000" in body
     assert f"SEQUENCE:{sequence + 1}" in body

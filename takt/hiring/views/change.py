@@ -50,8 +50,9 @@ def change_page(request: HttpRequest, workspace_id: int, change_id: int) -> Http
         # The candidate's own times come first and are the ones ticked.
         ticked = proposal.slots
         suggestions = proposal.slots + [s for s in suggestions if s not in proposal.slots]
+    posted = _one_time_only(request)
     form = TimesForm(
-        _one_time_only(request),
+        posted,
         suggestions=suggestions,
         zone_name=interview.timezone,
         duration=interview.end - interview.start,
@@ -103,8 +104,8 @@ def change_page(request: HttpRequest, workspace_id: int, change_id: int) -> Http
             "other_findings": for_page(f for f in found if not f.rule.startswith("alternatives.")),
             "blocked": blocking(found),
             "seen": warned(found),
-            "kept": form.data.getlist("keep")
-            if form.is_bound
+            "kept": posted.getlist("keep")
+            if posted is not None
             else [s.isoformat() for s, _e in ticked],
         },
     )
