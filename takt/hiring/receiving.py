@@ -17,6 +17,8 @@ from takt.scheduling import Span
 from takt.scheduling.intervals import Interval, merge
 
 ASKED = "candidate.asked_other_times"
+# The candidate's own words arrive through the link page, or by e-mail (takt receive).
+WORDS = (ASKED, "reply.read")
 # Enough one-click times to choose from without turning the page into a calendar.
 MOST_SLOTS = 8
 QUARTER = timedelta(minutes=15)
@@ -61,7 +63,7 @@ class Proposal:
 
 def latest_proposal(interview: Interview, *, now: datetime) -> Proposal | None:
     """The candidate's last "none of these suit me" since the interview last moved, if any."""
-    asked = _last(interview, ASKED)
+    asked = _last(interview, *WORDS)
     if asked is None:
         return None
     moved = _last(interview, "interview.moved")
@@ -116,5 +118,5 @@ def _on_quarter(moment: datetime) -> datetime:
     return trimmed if trimmed == moment else trimmed + QUARTER
 
 
-def _last(interview: Interview, verb: str) -> AuditEvent | None:
-    return interview.audit.filter(verb=verb).order_by("-at", "-pk").first()
+def _last(interview: Interview, *verbs: str) -> AuditEvent | None:
+    return interview.audit.filter(verb__in=verbs).order_by("-at", "-pk").first()
