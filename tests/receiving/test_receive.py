@@ -217,3 +217,11 @@ def test_takt_receive_reads_standard_input(offer, monkeypatch, capsys) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw)))
     call_command("receive")
     assert "already read" in capsys.readouterr().out
+
+
+def test_an_emailed_reply_and_its_reading_stay_on_the_timeline(offer, recruiter_client) -> None:
+    receive(_gmail(_token_address(offer), "Jag kan fredag efter lunch."))
+    page = recruiter_client.get(offer.interview.get_absolute_url()).content.decode()
+    assert "Svar läst" in page
+    assert "Erik kan fredag 8 maj kl. 13.00–17.00" in page
+    assert "skrev Anna Berg" not in page
