@@ -18,6 +18,9 @@ ALLOWED_HOSTS = envconf.env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[:
 CSRF_TRUSTED_ORIGINS = envconf.env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = envconf.env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # How long a candidate's personal link lives (it also dies when the interview changes).
+# Replies by e-mail: every message carries Reply-To reply+<token>@TAKT_REPLY_DOMAIN when set,
+# and `takt receive` reads what the mail server hands it for that domain (README, Receiving).
+TAKT_REPLY_DOMAIN = envconf.env_str("TAKT_REPLY_DOMAIN", "").strip().lower()
 TAKT_LINK_EXPIRY_HOURS = envconf.env_int("TAKT_LINK_EXPIRY_HOURS", 14 * 24, minimum=1)
 
 INSTALLED_APPS = [
@@ -38,6 +41,7 @@ INSTALLED_APPS = [
     "takt.hiring",
     "takt.candidates",
     "takt.api",
+    "takt.inbox",
 ]
 
 MIDDLEWARE = [

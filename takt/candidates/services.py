@@ -12,6 +12,7 @@ have a time that shares an interviewer; the other gets DoubleBooking.
 
 from collections.abc import Collection
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -26,6 +27,7 @@ from takt.core.cancelling import cancel_interview
 from takt.core.composing import situation_for
 from takt.core.models import Alternative, Application, Change, Interview, Side
 from takt.core.moving import move_interview
+from takt.core.timeline import meaning_of
 from takt.hiring.mail import (
     kind_of,
     queue_to_candidate,
@@ -34,6 +36,7 @@ from takt.hiring.mail import (
     recruiter_phone,
 )
 from takt.hiring.models import CandidateLink
+from takt.hiring.receiving import first_name, read_words
 from takt.scheduling import Span
 
 LABEL = "candidate (link)"
@@ -140,11 +143,17 @@ def ask_other_times(
     now: datetime,
     lang: str = "sv",
     acknowledged: Collection[str] = (),
-) -> None:
-    """None of the times fit: the recruiter is told, with the candidate's note."""
+) -> dict[str, Any]:
+    """None of the times fit: the recruiter is told, with the candidate's note and its reading.
+
+    The note is read (takt.replies) against the times it answers; the reading
+    stays with the audit entry, where the change page and the timeline find it.
+    """
     found = rules.enforce(coaching.note_findings(link.interview, note, now, lang), acknowledged)
     interview = _claim(link, "other_times", now)
     change = link.change
+    offered = [(a.start, a.end) for a in change.alternatives.all()] if change else []
+    reading = read_words(interview, note, now=now, offered=offered)
     if change is not None and found:
         changes.acknowledge(change, found, actor=None, actor_label=LABEL)
     if change is not None and change.is_open:
@@ -156,6 +165,8 @@ def ask_other_times(
         interview=interview,
         actor_label=LABEL,
         note=note.strip()[:1000],
+        reading=reading,
+        writer=first_name(interview),
     )
     recruiter = recruiter_of(interview, change)
     with translation.override(_recruiter_language()):
@@ -164,10 +175,13 @@ def ask_other_times(
             "%(name)s could not make any of the offered times for %(title)s and asks for "
             "others.\n\nTheir note:\n%(note)s"
         ) % {"name": interview.counterpart.name, "title": interview.title, "note": note.strip()}
+        meaning = meaning_of(reading, interview.timezone, first_name(interview))
+        text += "\n\n" + _("Takt reads it as: %(meaning)s.") % {"meaning": meaning}
     email = wording.ComposedMessage(
         kind="email", language=_recruiter_language(), text=text, subject=subject
     )
     queue_to_recruiter(interview, recruiter, email, kind=f"other_times_{link.pk}", change=change)
+    return reading
 
 
 def _phone_of_recruiter(link: CandidateLink) -> str:

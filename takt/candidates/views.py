@@ -5,6 +5,7 @@ CSRF protection. Each request counts against the rate limit (ratelimit.LIMIT).
 """
 
 from collections.abc import Callable
+from datetime import datetime
 from functools import wraps
 from typing import Any
 
@@ -20,6 +21,7 @@ from takt.candidates.forms import CandidateCancelForm, CandidateRescheduleForm, 
 from takt.core.booking import DoubleBooking
 from takt.core.pages import for_page
 from takt.core.rules import Blocked, Finding, warned
+from takt.core.timeline import span_words
 from takt.hiring.links import Opened, open_link
 from takt.hiring.mail import recruiter_of, recruiter_phone
 
@@ -179,7 +181,7 @@ def other_times(request: HttpRequest, opened: Opened) -> HttpResponse:
     if not form.is_valid():
         return _page(request, "candidates/link.html", opened, status=400, other_form=form)
     try:
-        services.ask_other_times(
+        reading = services.ask_other_times(
             opened.link,
             form.cleaned_data["note"],
             now=timezone.now(),
@@ -197,7 +199,23 @@ def other_times(request: HttpRequest, opened: Opened) -> HttpResponse:
         )
     except services.LinkSpent:
         return _spent(request, opened)
-    return _page(request, "candidates/done.html", opened, done="other_times")
+    return _page(
+        request,
+        "candidates/done.html",
+        opened,
+        done="other_times",
+        understood=_understood(reading, opened.link.interview.counterpart.timezone),
+    )
+
+
+def _understood(reading: dict[str, Any], zone: str) -> str:
+    """The times Takt read in the candidate's note, in their zone, so they can see it got them."""
+    if reading.get("intent") != "propose" or not reading.get("windows"):
+        return ""
+    return ", ".join(
+        span_words(datetime.fromisoformat(w["start"]), datetime.fromisoformat(w["end"]), zone)
+        for w in reading["windows"]
+    )
 
 
 @with_link

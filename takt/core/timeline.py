@@ -1,8 +1,18 @@
-"""An interview's story in order: the audit trail and the contact attempts, merged."""
+"""An interview's story in order: the audit trail and the contact attempts, merged.
 
+A reply Takt read (the candidate's "none of these suit me" note, the employer's
+answer a job seeker pasted) is kept with its reading, and shown here with what
+Takt made of it, in the reader's language and the interview's zone.
+"""
+
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
 
+from babel.dates import format_datetime
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from takt.core.models import Interview
@@ -22,6 +32,8 @@ VERBS = {
     "message.queued": lambda: _("Message queued"),
     "message.sent": lambda: _("Message sent"),
     "message.failed": lambda: _("Message failed"),
+    "candidate.asked_other_times": lambda: _("The candidate asked for other times"),
+    "reply.read": lambda: _("Reply read"),
 }
 
 
@@ -38,7 +50,7 @@ def timeline_of(interview: Interview) -> list[Entry]:
         Entry(
             at=event.at,
             title=VERBS[event.verb]() if event.verb in VERBS else event.verb,
-            detail=_detail(event.data),
+            detail=_detail(event.data, interview),
             who=(event.actor.get_full_name() or event.actor.get_username())
             if event.actor
             else event.actor_label,
@@ -57,8 +69,55 @@ def timeline_of(interview: Interview) -> list[Entry]:
     return sorted(entries, key=lambda entry: entry.at)
 
 
-def _detail(data: dict[str, object]) -> str:
+def _detail(data: dict[str, Any], interview: Interview) -> str:
+    reading = data.get("reading")
+    if isinstance(reading, Mapping):
+        name = str(data.get("writer") or "")
+        words = str(data.get("note") or "").strip()
+        return f"“{words}” → {meaning_of(reading, interview.timezone, name)}"
     for key in ("note", "rule", "recipient", "reason"):
         if data.get(key):
             return str(data[key])
     return ""
+
+
+def meaning_of(reading: Mapping[str, Any], zone: str, name: str) -> str:
+    """What a reading (the `reply` contract's output) means, in words: "Erik kan fredag 8 maj …"."""
+    intent = reading.get("intent")
+    windows = [
+        (datetime.fromisoformat(w["start"]), datetime.fromisoformat(w["end"]))
+        for w in reading.get("windows") or []
+    ]
+    if intent == "propose" and windows:
+        spans = ", ".join(span_words(start, end, zone) for start, end in windows)
+        return _("%(name)s can %(when)s") % {"name": name, "when": spans}
+    if intent == "propose":
+        return _("%(name)s names times too short for the interview") % {"name": name}
+    if intent == "accept" and reading.get("chosen_start"):
+        start = datetime.fromisoformat(str(reading["chosen_start"]))
+        end = datetime.fromisoformat(str(reading.get("chosen_end") or reading["chosen_start"]))
+        return _("%(name)s takes %(when)s") % {"name": name, "when": span_words(start, end, zone)}
+    if intent == "decline":
+        return _("%(name)s cannot make any of the times and names no others") % {"name": name}
+    if intent == "withdraw":
+        return _("%(name)s leaves the process") % {"name": name}
+    return _("Takt cannot tell what %(name)s means: read the words") % {"name": name}
+
+
+def span_words(start: datetime, end: datetime, zone: str) -> str:
+    """'fredag 8 maj kl. 13.00–17.00' or 'Friday 8 May, 13:00–17:00', in `zone`."""
+    tz = ZoneInfo(zone)
+    first, last = start.astimezone(tz), end.astimezone(tz)
+    if (get_language() or "sv").startswith("sv"):
+        day = format_datetime(first, "EEEE d MMMM", locale="sv_SE")
+        return f"{day} kl. {first:%H.%M}–{last:%H.%M}"
+    day = format_datetime(first, "EEEE d MMMM", locale="en_GB")
+    return f"{day}, {first:%H:%M}–{last:%H:%M}"
+
+
+def moment_words(start: datetime, zone: str) -> str:
+    """'onsdag 6 maj kl. 13.00' or 'Wednesday 6 May at 13:00', in `zone`."""
+    local = start.astimezone(ZoneInfo(zone))
+    if (get_language() or "sv").startswith("sv"):
+        return f"{format_datetime(local, 'EEEE d MMMM', locale='sv_SE')} kl. {local:%H.%M}"
+    return f"{format_datetime(local, 'EEEE d MMMM', locale='en_GB')} at {local:%H:%M}"

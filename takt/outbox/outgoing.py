@@ -11,6 +11,7 @@ from django.core.mail import EmailMessage
 
 from takt.outbox.mime import build_email
 from takt.outbox.models import Message
+from takt.outbox.reply_address import reply_address
 
 _SMTP_COMPAT32 = email.policy.compat32.clone(linesep="\r\n")
 
@@ -52,7 +53,10 @@ class OutboxEmail(EmailMessage):
             message_id=row.message_id,
             # Dated when it was queued, so a resend after a crash carries the same
             # headers as the first copy, not only the same Message-ID.
-            headers={"Date": format_datetime(row.created_at.astimezone(UTC), usegmt=True)},
+            headers={
+                "Date": format_datetime(row.created_at.astimezone(UTC), usegmt=True),
+                **({"Reply-To": reply} if (reply := reply_address(row)) else {}),
+            },
         )
         built.policy = policy
         return built

@@ -10,7 +10,7 @@ from datetime import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +20,8 @@ from takt.core import changes
 from takt.core.models import Change
 from takt.core.pages import for_page, page_language
 from takt.core.rules import Blocked, Unacknowledged, blocking, warned
-from takt.hiring import checks, employer
+from takt.core.timeline import meaning_of
+from takt.hiring import checks, employer, receiving
 from takt.hiring.forms import CallForm, TimesForm
 from takt.hiring.views.lookup import team_change
 from takt.scheduling import Span
@@ -43,14 +44,21 @@ def change_page(request: HttpRequest, workspace_id: int, change_id: int) -> Http
     is_cancel = change.kind == Change.Kind.CANCEL
     with_times = not is_cancel or request.GET.get("times") == "1" or "keep" in request.POST
     suggestions = employer.suggest_times(interview, now=now) if with_times else []
+    proposal = receiving.latest_proposal(interview, now=now) if with_times else None
+    ticked = suggestions
+    if proposal is not None and proposal.slots:
+        # The candidate's own times come first and are the ones ticked.
+        ticked = proposal.slots
+        suggestions = proposal.slots + [s for s in suggestions if s not in proposal.slots]
+    posted = _one_time_only(request)
     form = TimesForm(
-        request.POST or None,
+        posted,
         suggestions=suggestions,
         zone_name=interview.timezone,
         duration=interview.end - interview.start,
-        initial={"keep": [s.isoformat() for s, _e in suggestions]},
+        initial={"keep": [s.isoformat() for s, _e in ticked]},
     )
-    times = suggestions
+    times = ticked
     if form.is_bound:
         times = form.times() if form.is_valid() else []
     offered = times if with_times else None
@@ -80,6 +88,12 @@ def change_page(request: HttpRequest, workspace_id: int, change_id: int) -> Http
             "with_times": with_times,
             "form": form,
             "suggestions": suggestions,
+            "proposal": proposal,
+            "proposal_meaning": meaning_of(
+                proposal.reading, interview.timezone, receiving.first_name(interview)
+            )
+            if proposal
+            else "",
             "email": about.email,
             "script": about.script,
             "call_first": is_cancel and employer.needs_call_first(interview, change, now),
@@ -90,11 +104,25 @@ def change_page(request: HttpRequest, workspace_id: int, change_id: int) -> Http
             "other_findings": for_page(f for f in found if not f.rule.startswith("alternatives.")),
             "blocked": blocking(found),
             "seen": warned(found),
-            "kept": request.POST.getlist("keep")
-            if form.is_bound
-            else [s.isoformat() for s, _e in suggestions],
+            "kept": posted.getlist("keep")
+            if posted is not None
+            else [s.isoformat() for s, _e in ticked],
         },
     )
+
+
+def _one_time_only(request: HttpRequest) -> QueryDict | None:
+    """The form's data; "Offer this time" beside one of the candidate's times offers that alone."""
+    if request.method != "POST":
+        return None
+    only = request.POST.get("only")
+    if not only:
+        return request.POST
+    data = request.POST.copy()
+    data.setlist("keep", [only])
+    for n in range(1, TimesForm.OWN + 1):
+        data[f"own_{n}"] = ""
+    return data
 
 
 def _send(

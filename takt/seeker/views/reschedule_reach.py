@@ -1,21 +1,28 @@
 """Steps 4 and 5 of a reschedule: phone first, e-mail when the phone fails; then the follow-up."""
 
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from takt import wording
-from takt.core import rules
+from takt.core import audit, rules
 from takt.core.booking import DoubleBooking
 from takt.core.composing import situation_for
 from takt.core.models import Change, ContactAttempt, Interview, Side
 from takt.core.pages import page_language
 from takt.core.rules import Blocked, Finding
 from takt.core.templatetags.takt_tags import clock, when
+from takt.core.timeline import meaning_of, moment_words
+from takt.etiquette.errors import BadInput
+from takt.replies import read_reply
 from takt.seeker import services as seeker
 from takt.seeker.checks import STEP_RULES, for_step, raw_findings
 from takt.seeker.forms import CallForm, EmailForm, NewTimeForm
@@ -186,6 +193,20 @@ def after(request: HttpRequest, interview: Interview, change: Change) -> HttpRes
                     return redirect(
                         "seeker_reschedule", interview.workspace_id, interview.pk, "after"
                     )
+    answer_form = AnswerForm()
+    if action == "read_answer":
+        answer_form = AnswerForm(request.POST)
+        if answer_form.is_valid():
+            _read_answer(interview, change, answer_form.cleaned_data["answer"], user)
+            return redirect("seeker_reschedule", interview.workspace_id, interview.pk, "after")
+    answer = _last_answer(interview, change)
+    if answer is not None and answer["start"] is not None and not time_form.is_bound:
+        local = answer["start"].astimezone(ZoneInfo(interview.timezone))
+        time_form = NewTimeForm(
+            zone_name=interview.timezone,
+            duration=duration,
+            initial={"day": local.date(), "start_time": local.strftime("%H:%M")},
+        )
     if action == "new_time":
         time_form = NewTimeForm(request.POST, zone_name=interview.timezone, duration=duration)
         if time_form.is_valid():
@@ -214,6 +235,8 @@ def after(request: HttpRequest, interview: Interview, change: Change) -> HttpRes
     context = {
         "email_form": email_form,
         "time_form": time_form,
+        "answer_form": answer_form,
+        "answer": answer,
         "time_findings": shown(time_findings)["findings"],
         "mailto": mailto(interview.counterpart.email, str(subject), str(body)),
         "followup_sent": change.followup_sent_at is not None,
@@ -236,3 +259,87 @@ def _after_findings(change: Change, now: Any, message: tuple[str, str]) -> list[
 def _about_note(found: list[Finding]) -> list[Finding]:
     # A late note is still worth sending: its lateness is shown, not asked to be gone past.
     return [f for f in found if f.rule != "followup.due"]
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=gettext_lazy("Their answer, pasted as it came"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=20000,
+    )
+
+
+ANSWER_READ = "reply.read"
+
+
+def _read_answer(interview: Interview, change: Change, text: str, user: Any) -> None:
+    """Read the employer's answer (takt.replies) and keep it, with its reading, on the timeline."""
+    offered = _alternatives(change)
+    request = {
+        "text": text,
+        "received_at": timezone.now().isoformat(),
+        "timezone": interview.counterpart.timezone,
+        "duration_minutes": max(1, int((interview.end - interview.start).total_seconds() // 60)),
+        "offered": [{"start": s.isoformat(), "end": e.isoformat()} for s, e in offered],
+    }
+    try:
+        reading = read_reply(request)
+    except BadInput:
+        reading = {"intent": "unclear", "chosen": None, "windows": [], "quote": ""}
+    if reading["intent"] == "accept" and reading["chosen"] is not None:
+        start, end = offered[reading["chosen"]]
+        reading["chosen_start"], reading["chosen_end"] = start.isoformat(), end.isoformat()
+    audit.record(
+        ANSWER_READ,
+        workspace=interview.workspace,
+        interview=interview,
+        actor=user,
+        change=change.pk,
+        note=text.strip()[:2000],
+        reading=reading,
+        writer=_first_name(interview),
+    )
+
+
+def _first_name(interview: Interview) -> str:
+    return (interview.counterpart.name.split() or [""])[0]
+
+
+def _last_answer(interview: Interview, change: Change) -> dict[str, Any] | None:
+    """The latest answer read for this change: what it means, and the one time it names, if one."""
+    if change.state == Change.State.AGREED:
+        return None
+    event = (
+        interview.audit.filter(verb=ANSWER_READ, data__change=change.pk)
+        .order_by("-at", "-pk")
+        .first()
+    )
+    if event is None:
+        return None
+    reading = event.data.get("reading") or {}
+    start = _one_time(reading, interview.end - interview.start)
+    local = start.astimezone(ZoneInfo(interview.timezone)) if start else None
+    return {
+        "day": local.date().isoformat() if local else "",
+        "clock": local.strftime("%H:%M") if local else "",
+        "note": event.data.get("note", ""),
+        "meaning": meaning_of(reading, interview.timezone, _first_name(interview)),
+        "start": start,
+        "question": _("Move the interview to %(when)s?")
+        % {"when": moment_words(start, interview.timezone)}
+        if start
+        else "",
+    }
+
+
+def _one_time(reading: dict[str, Any], duration: timedelta) -> datetime | None:
+    """The single time an answer settles on: a time taken, or one exact time proposed."""
+    if reading.get("intent") == "accept" and reading.get("chosen_start"):
+        return datetime.fromisoformat(reading["chosen_start"])
+    windows = reading.get("windows") or []
+    if reading.get("intent") == "propose" and len(windows) == 1:
+        start = datetime.fromisoformat(windows[0]["start"])
+        if datetime.fromisoformat(windows[0]["end"]) - start == duration:
+            return start
+    # A span ("onsdag eftermiddag") leaves the time to the person: Takt does not guess it.
+    return None
