@@ -1,6 +1,8 @@
 """Real servers on 127.0.0.1 for tests: Radicale (CalDAV) and an aiosmtpd SMTP server.
 
 Import the fixtures into a conftest.py: `from tests.servers import radicale_server, smtp_server`.
+Each server listens on a port the kernel picked (free_port) and keeps its files under the test's
+own tmp_path, which pytest-xdist makes per worker, so parallel workers never share either.
 """
 
 import email.policy
