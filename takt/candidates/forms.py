@@ -5,8 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from takt.core.local_time import local_instant
 from takt.core.models import Change
-from takt.hiring.forms import LocalDateTimeField, local_instant
+from takt.hiring.forms import LocalDateTimeField
 
 CANCEL_REASONS = [
     (Change.Reason.OTHER_OFFER, _("I have accepted another offer")),

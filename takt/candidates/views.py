@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from takt.candidates import ratelimit, services
 from takt.candidates.forms import CandidateCancelForm, CandidateRescheduleForm, OtherTimesForm
 from takt.core.booking import DoubleBooking
-from takt.core.pages import for_page
+from takt.core.pages import for_page, page_language
 from takt.core.rules import Blocked, Finding, warned
 from takt.core.timeline import span_words
 from takt.hiring.links import Opened, open_link
@@ -103,10 +103,6 @@ def _form_page(
     )
 
 
-def _lang() -> str:
-    return translation.get_language() or "sv"
-
-
 @with_link
 @require_http_methods(["GET", "HEAD"])
 def link_page(request: HttpRequest, opened: Opened) -> HttpResponse:
@@ -144,7 +140,7 @@ def pick(request: HttpRequest, opened: Opened) -> HttpResponse:
             opened.link,
             chosen.pk,
             now=timezone.now(),
-            lang=_lang(),
+            lang=page_language(),
             acknowledged=request.POST.getlist("seen"),
         )
     except Blocked as refused:
@@ -185,7 +181,7 @@ def other_times(request: HttpRequest, opened: Opened) -> HttpResponse:
             opened.link,
             form.cleaned_data["note"],
             now=timezone.now(),
-            lang=_lang(),
+            lang=page_language(),
             acknowledged=request.POST.getlist("seen"),
         )
     except Blocked as refused:
@@ -231,7 +227,7 @@ def cancel(request: HttpRequest, opened: Opened) -> HttpResponse:
                 reason_category=data["reason_category"],
                 reason_text=data["reason_text"],
                 now=timezone.now(),
-                lang=_lang(),
+                lang=page_language(),
                 acknowledged=request.POST.getlist("seen"),
             )
         except Blocked as refused:
@@ -264,7 +260,7 @@ def reschedule(request: HttpRequest, opened: Opened) -> HttpResponse:
                 other_plans_movable=data["other_plans_movable"],
                 times=times,
                 now=now,
-                lang=_lang(),
+                lang=page_language(),
                 acknowledged=request.POST.getlist("seen"),
             )
         except Blocked as refused:

@@ -7,8 +7,9 @@ from django import forms
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
+from takt.core.local_time import local_instant
 from takt.core.models import Application, Change, Person
-from takt.scheduling.zones import TimeProblem, localize, zone
+from takt.scheduling.zones import TimeProblem, zone
 
 EMPLOYER_REASONS = [
     (Change.Reason.EMERGENCY, _("Emergency")),
@@ -16,19 +17,6 @@ EMPLOYER_REASONS = [
     (Change.Reason.CONFLICT, _("Clashing commitment")),
     (Change.Reason.OTHER, _("Other")),
 ]
-TIME_PROBLEMS = {
-    "nonexistent": _("That time does not exist on that day: the clocks go forward. Pick another."),
-    "ambiguous": _("That time happens twice that night: the clocks go back. Pick another."),
-    "bad_format": _("Write the date and time as 2026-05-11 10:00."),
-}
-
-
-def local_instant(value: datetime, zone_name: str) -> datetime:
-    """A naive local time typed by a person, in the interview's zone; DST gaps refused."""
-    try:
-        return localize(value.replace(tzinfo=None), zone(zone_name))
-    except TimeProblem as problem:
-        raise forms.ValidationError(TIME_PROBLEMS.get(problem.code, problem.code)) from None
 
 
 class LocalDateTimeField(forms.DateTimeField):
@@ -44,7 +32,7 @@ class LocalDateTimeField(forms.DateTimeField):
                 return datetime.strptime(str(value).strip(), fmt)  # noqa: DTZ007
             except ValueError:
                 continue
-        raise forms.ValidationError(TIME_PROBLEMS["bad_format"])
+        raise forms.ValidationError(_("Write the date and time as 2026-05-11 10:00."))
 
 
 class CancelForm(forms.Form):

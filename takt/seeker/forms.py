@@ -1,14 +1,15 @@
 """The job seeker's forms: what was typed comes back with the error next to its field."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from takt.core.local_time import local_instant
 from takt.core.models import Change, ContactAttempt
 from takt.core.models.people import Language
-from takt.scheduling.zones import TimeProblem, localize, zone
+from takt.scheduling.zones import zone
 
 ZONES = [
     ("Europe/Stockholm", _("Stockholm")),
@@ -36,32 +37,6 @@ CALL_OUTCOMES = [
     (ContactAttempt.Outcome.NO_ANSWER, _("No answer")),
     (ContactAttempt.Outcome.LEFT_MESSAGE, _("I left a voicemail")),
 ]
-
-
-def local_instant(day: date, clock: time, zone_name: str) -> datetime:
-    """The instant of a local day and time in the zone; a DST gap or fold is refused."""
-    try:
-        return localize(datetime.combine(day, clock), zone(zone_name))
-    except TimeProblem as problem:
-        if problem.code == "nonexistent":
-            raise forms.ValidationError(
-                _(
-                    "%(time)s does not exist in %(zone)s that day: the clocks go forward. "
-                    "Pick a time outside the gap."
-                ),
-                code="nonexistent",
-                params={"time": clock.strftime("%H:%M"), "zone": zone_name},
-            ) from problem
-        if problem.code == "ambiguous":
-            raise forms.ValidationError(
-                _(
-                    "%(time)s happens twice in %(zone)s that day: the clocks go back. "
-                    "Pick a time an hour earlier or later."
-                ),
-                code="ambiguous",
-                params={"time": clock.strftime("%H:%M"), "zone": zone_name},
-            ) from problem
-        raise forms.ValidationError(_("That time zone is not known."), code="zone") from problem
 
 
 class DateInput(forms.DateInput):
@@ -152,12 +127,12 @@ class InterviewForm(Plain):
         if not (day and start and end and zone_name):
             return data
         try:
-            data["start"] = local_instant(day, start, zone_name)
+            data["start"] = local_instant(datetime.combine(day, start), zone_name)
         except forms.ValidationError as error:
             self.add_error("start_time", error)
             return data
         try:
-            data["end"] = local_instant(day, end, zone_name)
+            data["end"] = local_instant(datetime.combine(day, end), zone_name)
         except forms.ValidationError as error:
             self.add_error("end_time", error)
             return data
@@ -192,7 +167,7 @@ class FoundOut(ContinueAnyway):
         local = self.cleaned_data.get("found_out")
         if local is None:
             return None
-        instant = local_instant(local.date(), local.time(), self.zone_name)
+        instant = local_instant(local, self.zone_name)
         if instant > self.now:
             raise forms.ValidationError(
                 _("That time has not come yet. Give the time you found out, or leave it empty."),
@@ -279,7 +254,7 @@ class TimesForm(ContinueAnyway):
                 self.add_error(f"own_day_{n}", _("Give the day too."))
             elif day and clock:
                 try:
-                    start = local_instant(day, clock, self.zone_name)
+                    start = local_instant(datetime.combine(day, clock), self.zone_name)
                 except forms.ValidationError as error:
                     self.add_error(f"own_time_{n}", error)
                     continue
@@ -314,7 +289,7 @@ class NewTimeForm(Plain):
         day, clock = data.get("day"), data.get("start_time")
         if day and clock:
             try:
-                data["start"] = local_instant(day, clock, self.zone_name)
+                data["start"] = local_instant(datetime.combine(day, clock), self.zone_name)
                 data["end"] = data["start"] + self.duration
             except forms.ValidationError as error:
                 self.add_error("start_time", error)
