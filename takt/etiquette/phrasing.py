@@ -2,20 +2,16 @@
 
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from babel.dates import format_datetime
-
 from takt.etiquette.model import Interval
+from takt.scheduling.dates import clock_text, day_and_clock, day_text, style_for
 
-_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
-_DATE = {"sv": "EEEE d MMMM", "en": "EEEE d MMMM"}
-_CLOCK = {"sv": "HH.mm", "en": "HH:mm"}
-_AT = {"sv": " 'kl.' ", "en": " 'at' "}
 _UNITS = {
     "sv": {"day": ("dygn", "dygn"), "hour": ("timme", "timmar"), "minute": ("minut", "minuter")},
     "en": {"day": ("day", "days"), "hour": ("hour", "hours"), "minute": ("minute", "minutes")},
 }
 _AND = {"sv": "och", "en": "and"}
 DASH = "\u2013"  # the en dash between two times: 10.00\u201311.00
+QUOTE = "'"
 
 
 def plural(n: int, one: str, many: str) -> str:
@@ -50,29 +46,25 @@ def join(items: list[str], lang: str, limit: int | None = None) -> str:
 
 
 def moment(instant: datetime, tz: tzinfo | None, lang: str) -> str:
-    """ "tisdag 31 mars kl. 10.00" / "Tuesday 31 March at 10:00", in the interview's zone."""
-    local = _local(instant, tz)
-    text = format_datetime(local, _DATE[lang] + _AT[lang] + _CLOCK[lang], locale=_LOCALES[lang])
-    return text + _zone_note(tz)
+    """ "tisdag 31 mars kl. 9.00" / "Tuesday 31 March at 09:00", in the interview's zone."""
+    return day_and_clock(_local(instant, tz), style_for(lang)) + _zone_note(tz)
 
 
 def span(interval: Interval, tz: tzinfo | None, lang: str) -> str:
     """ "tisdag 31 mars kl. 10.00-11.00", or both dates when it runs past midnight."""
     start, end = _local(interval.start, tz), _local(interval.end, tz)
-    locale = _LOCALES[lang]
+    style = style_for(lang)
     if start.date() != end.date():
-        first = format_datetime(start, _DATE[lang] + _AT[lang] + _CLOCK[lang], locale=locale)
-        last = format_datetime(end, _DATE[lang] + _AT[lang] + _CLOCK[lang], locale=locale)
+        first, last = day_and_clock(start, style), day_and_clock(end, style)
         return f"{first} {DASH} {last}{_zone_note(tz)}"
-    day = format_datetime(start, _DATE[lang] + _AT[lang], locale=locale)
-    clock = format_datetime(start, _CLOCK[lang], locale=locale) + DASH
-    clock += format_datetime(end, _CLOCK[lang], locale=locale)
-    return day + clock + _zone_note(tz)
+    at = style.at.replace(QUOTE, "")
+    clocks = f"{clock_text(start, style)}{DASH}{clock_text(end, style)}"
+    return f"{day_text(start, style)}{at}{clocks}{_zone_note(tz)}"
 
 
 def day(instant: datetime, tz: tzinfo | None, lang: str) -> str:
     """ "tisdag 31 mars" / "Tuesday 31 March"."""
-    return format_datetime(_local(instant, tz), _DATE[lang], locale=_LOCALES[lang])
+    return day_text(_local(instant, tz), style_for(lang))
 
 
 def capital(text: str) -> str:

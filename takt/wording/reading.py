@@ -10,8 +10,8 @@ from typing import Any
 
 from takt.etiquette import BadInput, CheckInput
 from takt.etiquette.errors import show_value
+from takt.scheduling.dates import LOCALES, locale_language
 from takt.scheduling.zones import TimeProblem, zone
-from takt.wording.dates import LOCALES, locale_language
 from takt.wording.situation import (
     LANGUAGES,
     STAGES,

@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 from takt.etiquette.language import language_of
-from takt.wording.dates import (
+from takt.scheduling.dates import (
     default_locale,
     format_date,
     format_day,

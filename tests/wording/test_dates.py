@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from takt.wording.dates import (
+from takt.scheduling.dates import (
     default_locale,
     format_date,
     format_day,

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from takt.etiquette.language import foreign_passages, language_of
+from takt.scheduling.dates import format_span
 from takt.wording import ComposedMessage, Interview, Party, Reason, Situation, Slot, compose
-from takt.wording.dates import format_span
 from takt.wording.situation import ASIDE
 from takt.wording.voice import party_locale, reason_sentence
 from tests.wording.samples import SITUATIONS

@@ -1,5 +1,9 @@
 """Dates and times as a Swede, a Briton or an American writes them, through Babel (CLDR).
 
+The one formatter of the project: e-mails (takt.wording), the rules' findings
+(takt.etiquette.phrasing) and the pages (core's template filters) all write a
+moment through the styles here.
+
 Swedish: "tisdag 31 mars kl. 9.30" (no leading zero in running text); British:
 "Tuesday 31 March at 09:30 (CEST)"; American: "Tuesday, March 31 at 9:30 AM EDT".
 The reader's zone comes first; when the other side's clock shows a different time,
@@ -18,6 +22,7 @@ from takt.scheduling.zones import zone
 
 LOCALES = ("sv-SE", "en-GB", "en-US")
 DASH = "\N{EN DASH}"  # the range sign in Swedish, British and American typography
+QUOTE = "'"  # Babel's quote around the literal words of a pattern
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,28 @@ def _locale_name(language: str) -> str:
 
 def _style(language: str) -> Style:
     return _STYLES[_locale_name(language)]
+
+
+def style_for(language: str) -> Style:
+    """The style of a language ("sv", "en") or a locale ("sv-SE", "en-GB", "en-US")."""
+    return _style(language)
+
+
+def day_text(local: datetime, style: Style, *, year: bool = False) -> str:
+    """ "tisdag 31 mars" / "Tuesday 31 March" / "Tuesday, March 31", with the year if asked."""
+    pattern = style.day + (" y" if year and not style.meridiem else ", y" if year else "")
+    return str(format_datetime(local, pattern, locale=style.babel))
+
+
+def clock_text(local: datetime, style: Style) -> str:
+    """ "9.30" / "09:30" / "9:30 AM": the clock as the locale writes it in running text."""
+    return str(format_datetime(local, style.clock, locale=style.babel))
+
+
+def day_and_clock(local: datetime, style: Style, *, year: bool = False) -> str:
+    """ "tisdag 31 mars kl. 9.30" / "Tuesday 31 March at 09:30", in the zone `local` is in."""
+    at = style.at.replace(QUOTE, "")
+    return f"{day_text(local, style, year=year)}{at}{clock_text(local, style)}"
 
 
 def zone_abbreviation(moment: datetime, zone_name: str) -> str:
