@@ -186,3 +186,29 @@ def fill_seeker(
         for n, interview in enumerate(interviews)
         if n % 4 == 0 or n % 5 == 0
     )
+
+
+def fill_position(position: Position, size: int, *, now: datetime | None = None) -> None:
+    """`size` more candidates for one position, each with an interview, half of them ahead."""
+    now = now or timezone.now()
+    people = Person.objects.bulk_create(
+        Person(workspace=position.workspace, name=f"Sökande {n}", email=f"s{n}@example.se")
+        for n in range(size)
+    )
+    stages = cycle(
+        [Application.Stage.APPLIED, Application.Stage.BOOKED, Application.Stage.INTERVIEWED]
+    )
+    applications = Application.objects.bulk_create(
+        Application(position=position, person=person, stage=next(stages)) for person in people
+    )
+    Interview.objects.bulk_create(
+        Interview(
+            workspace=position.workspace,
+            position=position,
+            application=application,
+            counterpart=application.person,
+            start=now + timedelta(hours=n - size // 2),
+            end=now + timedelta(hours=n - size // 2, minutes=45),
+        )
+        for n, application in enumerate(applications)
+    )
