@@ -1,7 +1,7 @@
 """Takt's database made ready from a process of its own, for the two-worker test.
 
     python -m tests.perf.outbox_helper setup     migrate; one team workspace
-    python -m tests.perf.outbox_helper mail N    queue N messages in one transaction
+    python -m tests.perf.outbox_helper mail N [ROUND]    queue N messages in one transaction
 
 The database comes from the environment (DATABASE_URL), as for `takt worker`.
 """
@@ -27,6 +27,7 @@ def main(argv: list[str]) -> int:
         Workspace.objects.create(name="Norrsken AB", kind=Workspace.Kind.TEAM)
         return 0
     workspace = Workspace.objects.get()
+    round_ = rest[1] if len(rest) > 1 else "0"  # a new round queues new messages
     with transaction.atomic():  # a position filled: one burst, one kick
         for number in range(int(rest[0])):
             queue_message(
@@ -37,7 +38,7 @@ def main(argv: list[str]) -> int:
                 language="sv",
                 subject=f"Meddelande {number}",
                 text=f"Hej Erik!\n\nDet här är meddelande {number}.",
-                key=f"two-workers|{number}",
+                key=f"two-workers|{round_}|{number}",
             )
     return 0
 
