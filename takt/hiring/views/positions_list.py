@@ -45,6 +45,6 @@ def _count_candidates(positions: list[Position]) -> None:
         .order_by()
     }
     for position in positions:
-        row = counts.get(position.pk, {})
+        row: dict[str, int] = counts.get(position.pk, {})
         position.candidates = row.get("candidates", 0)  # type: ignore[attr-defined]
         position.uninformed = row.get("uninformed", 0)  # type: ignore[attr-defined]
