@@ -18,6 +18,8 @@ RUNNERS = [
     "bench.close_position_bench",
     "bench.tone_bench",
     "bench.reply_bench",
+    "bench.pages_bench",
+    "bench.workers_bench",
 ]
 
 

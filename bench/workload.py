@@ -186,3 +186,102 @@ def fill_seeker(
         for n, interview in enumerate(interviews)
         if n % 4 == 0 or n % 5 == 0
     )
+
+
+def fill_position(position: Position, size: int, *, now: datetime | None = None) -> None:
+    """`size` more candidates for one position, each with an interview, half of them ahead."""
+    now = now or timezone.now()
+    people = Person.objects.bulk_create(
+        Person(workspace=position.workspace, name=f"Sökande {n}", email=f"s{n}@example.se")
+        for n in range(size)
+    )
+    stages = cycle(
+        [Application.Stage.APPLIED, Application.Stage.BOOKED, Application.Stage.INTERVIEWED]
+    )
+    applications = Application.objects.bulk_create(
+        Application(position=position, person=person, stage=next(stages)) for person in people
+    )
+    Interview.objects.bulk_create(
+        Interview(
+            workspace=position.workspace,
+            position=position,
+            application=application,
+            counterpart=application.person,
+            start=now + timedelta(hours=n - size // 2),
+            end=now + timedelta(hours=n - size // 2, minutes=45),
+        )
+        for n, application in enumerate(applications)
+    )
+
+
+def fill_history(workspace: Workspace, size: int, *, now: datetime | None = None) -> None:
+    """`size` finished interviews from the years before: held, or moved and agreed, mail sent.
+
+    Most of a workspace that has been used for years is like this, and nothing in it
+    needs action; a planner that sees only the urgent rows of `fill_team` would judge
+    every list by a workspace where a third of everything is on fire.
+    """
+    now = now or timezone.now()
+    position = Position.objects.create(
+        workspace=workspace, title="Tidigare rekryteringar", status=Position.Status.CLOSED
+    )
+    people = Person.objects.bulk_create(
+        Person(workspace=workspace, name=f"Tidigare {n}", email=f"t{n}@example.se")
+        for n in range(size)
+    )
+    applications = Application.objects.bulk_create(
+        Application(
+            position=position, person=person, stage=Application.Stage.WITHDRAWN, informed_at=now
+        )
+        for person in people
+    )
+    interviews = Interview.objects.bulk_create(
+        Interview(
+            workspace=workspace,
+            position=position,
+            application=application,
+            counterpart=application.person,
+            start=now - timedelta(days=40 + n % 1000),
+            end=now - timedelta(days=40 + n % 1000) + timedelta(hours=1),
+            status=Interview.Status.COMPLETED,
+        )
+        for n, application in enumerate(applications)
+    )
+    moved = Change.objects.bulk_create(
+        Change(
+            interview=interview,
+            side=Side.EMPLOYER if n % 2 else Side.CANDIDATE,
+            kind=Change.Kind.RESCHEDULE,
+            state=Change.State.AGREED,
+            reason_category="conflict",
+            reason_text="Krock i kalendern.",
+            sent_at=interview.start - timedelta(days=3),
+        )
+        for n, interview in enumerate(interviews)
+        if n % 3 == 0
+    )
+    Alternative.objects.bulk_create(
+        Alternative(
+            change=change,
+            start=change.interview.start + timedelta(days=day),
+            end=change.interview.start + timedelta(days=day, hours=1),
+            chosen=day == 1,
+        )
+        for change in moved
+        for day in (1, 2, 3)
+    )
+    Message.objects.bulk_create(
+        Message(
+            workspace=workspace,
+            kind="history",
+            recipient_name=interview.counterpart.name,
+            recipient_email=interview.counterpart.email,
+            subject=f"Intervju {interview.pk}",
+            text="Hej!",
+            idempotency_key=f"history|{interview.pk}",
+            message_id=f"<history.{interview.pk}@takt>",
+            status=Message.Status.SENT,
+            next_attempt_at=interview.start,
+        )
+        for interview in interviews
+    )

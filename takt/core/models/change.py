@@ -68,7 +68,20 @@ class Change(models.Model):
     class Meta:
         verbose_name = _("change")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["interview", "state"])]
+        indexes = [
+            models.Index(fields=["interview", "state"]),
+            # The dashboards' kinds of work each pick open changes of one side by state.
+            models.Index(fields=["state", "side", "kind"], name="change_by_state"),
+            models.Index(fields=["side", "kind", "sent_at"], name="change_by_kind_sent"),
+            models.Index(fields=["side", "state", "sent_at"], name="change_by_state_sent"),
+            models.Index(fields=["side", "state", "updated_at"], name="change_by_state_updated"),
+            # The dashboard's open changes, newest first: few of all the changes ever made.
+            models.Index(
+                fields=["-created_at"],
+                condition=models.Q(state__in=["draft", "contacting", "sent"]),
+                name="change_open_newest",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.interview_id}"

@@ -64,7 +64,16 @@ class Interview(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="ends_after_start")
         ]
-        indexes = [models.Index(fields=["workspace", "status", "start"])]
+        indexes = [
+            models.Index(fields=["workspace", "status", "start"]),
+            # A workspace's interviews by time, whatever their status (drafts by interview time).
+            models.Index(fields=["workspace", "start", "id"], name="interview_by_start"),
+            # A position's interviews: soonest first, all or one status at a time.
+            models.Index(fields=["position", "start", "id"], name="interview_soonest"),
+            models.Index(
+                fields=["position", "status", "start", "id"], name="interview_soonest_by_status"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.start:%Y-%m-%d %H:%M} UTC)"

@@ -1,4 +1,6 @@
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from takt.core.models.workspace import Workspace
@@ -26,6 +28,8 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name"]
+        # Name search (icontains is UPPER(name) LIKE '%..%'): trigrams, on PostgreSQL only.
+        indexes = [GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="person_name_trgm")]
 
     def __str__(self) -> str:
         return self.name
@@ -49,6 +53,15 @@ class Position(models.Model):
         verbose_name = _("position")
         verbose_name_plural = _("positions")
         ordering = ["status", "title"]
+        # The positions list: a workspace's newest first, all or one status at a time.
+        indexes = [
+            models.Index(fields=["workspace", "-created_at", "-id"], name="position_newest"),
+            models.Index(
+                fields=["workspace", "status", "-created_at", "-id"],
+                name="position_newest_by_status",
+            ),
+            GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="position_title_trgm"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -77,6 +90,14 @@ class Application(models.Model):
         verbose_name = _("application")
         constraints = [
             models.UniqueConstraint(fields=["position", "person"], name="one_application_each")
+        ]
+        # A position's candidates: newest first, all or one stage at a time.
+        indexes = [
+            models.Index(fields=["position", "-created_at", "-id"], name="application_newest"),
+            models.Index(
+                fields=["position", "stage", "-created_at", "-id"],
+                name="application_newest_by_stage",
+            ),
         ]
 
     def __str__(self) -> str:

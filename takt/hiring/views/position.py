@@ -14,34 +14,62 @@ from django.utils.translation import gettext as _
 from takt.core.booking import DoubleBooking
 from takt.core.models import Application, Interview, Position
 from takt.core.pages import for_page, page_language
+from takt.core.paging import newest_first, soonest_first
 from takt.core.rules import Blocked, Finding, warned
 from takt.hiring import positions
+from takt.hiring.filters import PositionPageFilter
 from takt.hiring.forms import BookForm, CallForm, CandidateForm
 from takt.hiring.interviews import book_interview, schedule_findings
 from takt.hiring.positions import NotClosable
 from takt.hiring.tasks import inform_candidates
 from takt.hiring.views.lookup import team_application, team_position
 
+PER_PAGE = 50
+
 
 @login_required
 def manage(request: HttpRequest, workspace_id: int, position_id: int) -> HttpResponse:
+    """The position's candidates (newest first) and interviews (soonest first), a page each."""
     position = team_position(request, workspace_id, position_id)
-    applications = (
-        position.applications.select_related("person")
-        .annotate(call_order=positions.CALL_ORDER)
-        .order_by("call_order", "person__name")
+    search = PositionPageFilter(request.GET)
+    applications = newest_first(
+        search.candidates(position.applications.select_related("person")),
+        request.GET.get("after", ""),
+        PER_PAGE,
     )
-    interviews = Interview.objects.filter(position=position).select_related("counterpart")
+    interviews = soonest_first(
+        search.interviews(
+            Interview.objects.filter(position=position).select_related("counterpart")
+        ),
+        request.GET.get("later", ""),
+        PER_PAGE,
+        "start",
+    )
+    chosen = search.cleaned_data
     return render(
         request,
         "hiring/position.html",
         {
             "workspace": position.workspace,
             "position": position,
+            "search": search,
+            "candidates_narrowed": bool(chosen.get("q") or chosen.get("stage")),
+            "interviews_narrowed": bool(
+                chosen.get("q") or chosen.get("status") or chosen.get("day")
+            ),
             "applications": applications,
             "interviews": interviews,
+            # Each list pages on its own; its links keep the other list's place and the filters.
+            "keep_interviews": _query_without(request, "after"),
+            "keep_candidates": _query_without(request, "later"),
         },
     )
+
+
+def _query_without(request: HttpRequest, cursor: str) -> str:
+    query = request.GET.copy()
+    query.pop(cursor, None)
+    return query.urlencode()
 
 
 @login_required
