@@ -1,5 +1,8 @@
 """A team's positions, newest first, a page at a time, narrowed by status and title."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
@@ -45,6 +48,6 @@ def _count_candidates(positions: list[Position]) -> None:
         .order_by()
     }
     for position in positions:
-        row: dict[str, int] = counts.get(position.pk, {})
+        row: Mapping[str, Any] = counts.get(position.pk, {})
         position.candidates = row.get("candidates", 0)  # type: ignore[attr-defined]
         position.uninformed = row.get("uninformed", 0)  # type: ignore[attr-defined]
