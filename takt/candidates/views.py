@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from takt.candidates import ratelimit, services
 from takt.candidates.forms import CandidateCancelForm, CandidateRescheduleForm, OtherTimesForm
 from takt.core.booking import DoubleBooking
+from takt.core.models import Interview
 from takt.core.pages import for_page
 from takt.core.rules import Blocked, Finding, warned
 from takt.hiring.links import Opened, open_link
@@ -68,6 +69,7 @@ def _page(
     context = {
         "opened": opened,
         "interview": interview,
+        "title": _title(interview, _lang()),
         "person": interview.counterpart,
         "zone": interview.counterpart.timezone,
         "recruiter": recruiter,
@@ -80,6 +82,16 @@ def _page(
         **extra,
     }
     return render(request, template, context, status=status)
+
+
+def _title(interview: Interview, language: str) -> str:
+    """The interview's name on the page: the position's English title on an English page."""
+    if interview.position is None:
+        return interview.title
+    role = interview.position.title_in(language)
+    return " · ".join(
+        part for part in (role, interview.company or interview.workspace.name) if part
+    )
 
 
 def _spent(request: HttpRequest, opened: Opened) -> HttpResponse:

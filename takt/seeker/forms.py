@@ -7,7 +7,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from takt.core.models import Change, ContactAttempt
-from takt.core.models.people import Language
+from takt.core.models.people import Language, Locale
+from takt.wording.dates import locale_language
 from takt.scheduling.zones import TimeProblem, localize, zone
 
 ZONES = [
@@ -137,6 +138,12 @@ class InterviewForm(Plain):
     contact_language = forms.ChoiceField(
         label=_("They speak"), choices=Language.choices, initial=Language.SWEDISH
     )
+    contact_locale = forms.ChoiceField(
+        label=_("Their date style"),
+        choices=[("", _("From their language and time zone")), *Locale.choices],
+        required=False,
+        help_text=_("How dates read in what they get: 26 March at 05:00, or March 26 at 5:00 AM."),
+    )
     day = forms.DateField(label=_("Day"), widget=DateInput)
     start_time = forms.TimeField(label=_("Starts"), widget=TimeInput)
     end_time = forms.TimeField(label=_("Ends"), widget=TimeInput)
@@ -147,6 +154,12 @@ class InterviewForm(Plain):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        locale, language = data.get("contact_locale"), data.get("contact_language")
+        if locale and language and locale_language(locale) != language:
+            self.add_error(
+                "contact_locale",
+                _("That date style is for another language than the one they read."),
+            )
         day, start, end = data.get("day"), data.get("start_time"), data.get("end_time")
         zone_name = data.get("zone")
         if not (day and start and end and zone_name):
