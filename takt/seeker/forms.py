@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from takt.core.models import Change, ContactAttempt
 from takt.core.models.people import Language, Locale
-from takt.wording.dates import locale_language
 from takt.scheduling.zones import TimeProblem, localize, zone
+from takt.wording.dates import locale_language
 
 ZONES = [
     ("Europe/Stockholm", _("Stockholm")),
