@@ -20,6 +20,7 @@ from takt.candidates.forms import CandidateCancelForm, CandidateRescheduleForm, 
 from takt.core.booking import DoubleBooking
 from takt.core.models import Interview
 from takt.core.pages import for_page
+from takt.core.reason_language import ask_in, reason_fits
 from takt.core.rules import Blocked, Finding, warned
 from takt.hiring.links import Opened, open_link
 from takt.hiring.mail import recruiter_of, recruiter_phone
@@ -100,7 +101,12 @@ def _spent(request: HttpRequest, opened: Opened) -> HttpResponse:
 
 
 def _form_page(
-    request: HttpRequest, template: str, opened: Opened, form: Any, findings: list[Finding]
+    request: HttpRequest,
+    template: str,
+    opened: Opened,
+    form: Any,
+    findings: list[Finding],
+    asked: dict[str, Any],
 ) -> HttpResponse:
     """The cancel or reschedule form again, with the findings and the warnings now seen."""
     return _page(
@@ -110,7 +116,18 @@ def _form_page(
         form=form,
         findings=for_page(findings),
         seen=warned(findings),
+        **asked,
     )
+
+
+def _recruiter_reads(opened: Opened) -> tuple[str, str]:
+    """The language the recruiter reads the candidate's e-mail in, and their first name.
+
+    The same language the candidates' verbs write to the recruiter in: the installation's.
+    """
+    recruiter = recruiter_of(opened.link.interview, opened.link.change)
+    name = (recruiter.first_name or recruiter.get_username()) if recruiter else ""
+    return settings.LANGUAGE_CODE[:2], name or _("the recruiter")
 
 
 def _lang() -> str:
@@ -216,8 +233,13 @@ def other_times(request: HttpRequest, opened: Opened) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def cancel(request: HttpRequest, opened: Opened) -> HttpResponse:
     form = CandidateCancelForm(request.POST or None)
+    asked = ask_in(form, *_recruiter_reads(opened))
     findings: list[Finding] = []
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and reason_fits(form, *_recruiter_reads(opened))
+    ):
         data = form.cleaned_data
         try:
             services.cancel_by_candidate(
@@ -234,7 +256,7 @@ def cancel(request: HttpRequest, opened: Opened) -> HttpResponse:
             return _spent(request, opened)
         else:
             return _page(request, "candidates/done.html", opened, done="cancelled")
-    return _form_page(request, "candidates/cancel.html", opened, form, findings)
+    return _form_page(request, "candidates/cancel.html", opened, form, findings, asked)
 
 
 @with_link
@@ -242,8 +264,13 @@ def cancel(request: HttpRequest, opened: Opened) -> HttpResponse:
 def reschedule(request: HttpRequest, opened: Opened) -> HttpResponse:
     interview = opened.link.interview
     form = CandidateRescheduleForm(request.POST or None, zone_name=interview.counterpart.timezone)
+    asked = ask_in(form, *_recruiter_reads(opened))
     findings: list[Finding] = []
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and reason_fits(form, *_recruiter_reads(opened))
+    ):
         data = form.cleaned_data
         now = timezone.now()
         duration = interview.end - interview.start
@@ -267,4 +294,4 @@ def reschedule(request: HttpRequest, opened: Opened) -> HttpResponse:
             return _spent(request, opened)
         else:
             return _page(request, "candidates/done.html", opened, done="reschedule")
-    return _form_page(request, "candidates/reschedule.html", opened, form, findings)
+    return _form_page(request, "candidates/reschedule.html", opened, form, findings, asked)
