@@ -1,9 +1,8 @@
 """The candidate's pages and e-mails in their own date style, with the English title in English."""
 
+import pytest
 from django.test import Client
 from django.utils import timezone
-
-import pytest
 
 from takt.core.models import Person
 from takt.hiring import employer

@@ -46,6 +46,9 @@ def test_the_swedish_reason_goes_on_and_the_e_mail_is_shown_in_swedish(
     assert started.status_code == 302
     page = _text(recruiter_client.get(started["Location"], HTTP_ACCEPT_LANGUAGE="en"))
     assert "Vår chef har blivit sjuk." in page  # the e-mail, before it goes
+    assert "in the candidate's language (Swedish)" in page
+    swedish = _text(recruiter_client.get(started["Location"]))
+    assert "på kandidatens språk (svenska)" in swedish
 
 
 def test_a_swedish_page_asks_for_an_english_readers_english(team, book, recruiter_client):

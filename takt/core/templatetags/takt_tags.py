@@ -12,7 +12,9 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_datetime, get_timezone_name
 from django import template
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
+
+from takt.core.reason_language import language_name
 
 register = template.Library()
 
@@ -62,6 +64,12 @@ def clock(value: datetime | None, where: Any = "Europe/Stockholm") -> str:
     return format_datetime(value.astimezone(ZoneInfo(zone_name)), pattern, locale=babel)
 
 
+@register.filter(name="language_name")
+def language_name_filter(language: str) -> str:
+    """ "svenska" rather than "sv": a language as it reads inside a sentence."""
+    return language_name(language)
+
+
 @register.filter
 def zone_label(zone_name: str) -> str:
     return get_timezone_name(ZoneInfo(zone_name), locale=_locale())
@@ -78,6 +86,6 @@ def until(value: datetime | None) -> str:
     hours, minutes = divmod(seconds // 60, 60)
     days, hours = divmod(hours, 24)
     if days >= 2:
-        return gettext("in %(days)d days") % {"days": days}
+        return ngettext("in %(days)d day", "in %(days)d days", days) % {"days": days}
     hours += days * 24
     return gettext("in %(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
