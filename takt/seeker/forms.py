@@ -142,7 +142,7 @@ class InterviewForm(Plain):
         label=_("Their date style"),
         choices=[("", _("From their language and time zone")), *Locale.choices],
         required=False,
-        help_text=_("How dates read in what they get: 26 March at 05:00, or March 26 at 5:00 AM."),
+        help_text=_("How dates read in what they get: the British way or the American way."),
     )
     day = forms.DateField(label=_("Day"), widget=DateInput)
     start_time = forms.TimeField(label=_("Starts"), widget=TimeInput)
