@@ -72,7 +72,9 @@ def reason_fits(form: forms.Form, reader_language: str, reader_name: str) -> boo
     written = language_of(text)
     if written is None or written == language:
         return True
-    form.add_error("reason_text", _refusal(language, reader_name))
+    category = str(form.cleaned_data.get("reason_category") or "other")
+    sentence = wording.category_sentence(language, category)
+    form.add_error("reason_text", _refusal(language, reader_name, sentence))
     return False
 
 
@@ -88,14 +90,14 @@ def _ask(language: str, name: str) -> str:
     ) % {"name": name}
 
 
-def _refusal(language: str, name: str) -> str:
+def _refusal(language: str, name: str, sentence: str) -> str:
     if language == "en":
         return gettext(
-            "%(name)s reads English: write the reason in English, or keep the suggested sentence."
-        ) % {"name": name}
+            "%(name)s reads English: write the reason in English, for instance “%(sentence)s”"
+        ) % {"name": name, "sentence": sentence}
     return gettext(
-        "%(name)s reads Swedish: write the reason in Swedish, or keep the suggested sentence."
-    ) % {"name": name}
+        "%(name)s reads Swedish: write the reason in Swedish, for instance “%(sentence)s”"
+    ) % {"name": name, "sentence": sentence}
 
 
 def their_language(interview: Any) -> tuple[str, str]:

@@ -33,7 +33,10 @@ def test_a_reason_in_english_is_refused_next_to_the_field(seeker) -> None:
     reason = {**MOVE, "reason_text": "My flight to Stockholm has been cancelled."}
     response = seeker["client"].post(step_url(seeker["interview"], "why"), reason)
     assert response.status_code == 200
-    assert "Anna reads Swedish: write the reason in Swedish" in _page(response)
+    page = _page(response)
+    assert "Anna reads Swedish: write the reason in Swedish" in page
+    # The error offers the chosen category's sentence, since the prefill was typed over.
+    assert f"for instance “{wording.category_sentence('sv', 'travel')}”" in page
     assert not Change.objects.exists()
 
 

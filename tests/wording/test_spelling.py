@@ -15,7 +15,6 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-
 from babel.messages.pofile import read_po
 
 import takt
