@@ -4,7 +4,8 @@ GET only ever reads (mail scanners open links); every change is a POST with
 CSRF protection. Each request counts against the rate limit (ratelimit.LIMIT).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import wraps
 from typing import Any
 
@@ -17,8 +18,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from takt.candidates import ratelimit, services
 from takt.candidates.forms import CandidateCancelForm, CandidateRescheduleForm, OtherTimesForm
+from takt.candidates.preview import email_preview, recruiter_language
 from takt.core.booking import DoubleBooking
-from takt.core.models import Interview
+from takt.core.models import Change, Interview
 from takt.core.pages import for_page
 from takt.core.reason_language import ask_in, reason_fits
 from takt.core.rules import Blocked, Finding, warned
@@ -121,13 +123,34 @@ def _form_page(
 
 
 def _recruiter_reads(opened: Opened) -> tuple[str, str]:
-    """The language the recruiter reads the candidate's e-mail in, and their first name.
-
-    The same language the candidates' verbs write to the recruiter in: the installation's.
-    """
+    """The language the recruiter reads the candidate's e-mail in, and their first name."""
     recruiter = recruiter_of(opened.link.interview, opened.link.change)
     name = (recruiter.first_name or recruiter.get_username()) if recruiter else ""
-    return settings.LANGUAGE_CODE[:2], name or _("the recruiter")
+    return recruiter_language(), name or _("the recruiter")
+
+
+def _preview_first(
+    request: HttpRequest,
+    opened: Opened,
+    asked: dict[str, Any],
+    kind: str,
+    data: dict[str, Any],
+    times: Iterable[tuple[datetime, datetime]] = (),
+) -> dict[str, Any]:
+    """The e-mail to show before it goes, when written across languages and not yet seen.
+
+    Seen means shown with this very reason: a reason changed after the preview is shown again.
+    """
+    if not asked or request.POST.get("previewed") == data["reason_text"]:
+        return {}
+    email = email_preview(
+        opened,
+        kind=kind,
+        reason_category=data["reason_category"],
+        reason_text=data["reason_text"],
+        times=times,
+    )
+    return {"preview": email, "previewed": data["reason_text"]} if email else {}
 
 
 def _lang() -> str:
@@ -241,6 +264,11 @@ def cancel(request: HttpRequest, opened: Opened) -> HttpResponse:
         and reason_fits(form, *_recruiter_reads(opened))
     ):
         data = form.cleaned_data
+        shown = _preview_first(request, opened, asked, Change.Kind.CANCEL, data)
+        if shown:
+            return _form_page(
+                request, "candidates/cancel.html", opened, form, findings, {**asked, **shown}
+            )
         try:
             services.cancel_by_candidate(
                 opened.link,
@@ -277,6 +305,11 @@ def reschedule(request: HttpRequest, opened: Opened) -> HttpResponse:
         times = sorted(
             {(data[n], data[n] + duration) for n in ("time_1", "time_2", "time_3") if data[n]}
         )
+        shown = _preview_first(request, opened, asked, Change.Kind.RESCHEDULE, data, times)
+        if shown:
+            return _form_page(
+                request, "candidates/reschedule.html", opened, form, findings, {**asked, **shown}
+            )
         try:
             services.reschedule_by_candidate(
                 opened.link,
