@@ -141,7 +141,9 @@ def _preview_first(
 
     Seen means shown with this very reason: a reason changed after the preview is shown again.
     """
-    if not asked or request.POST.get("previewed") == data["reason_text"]:
+    text = data["reason_text"]
+    # Without a reason there is no e-mail worth showing: the verb says what is missing.
+    if not asked or not text.strip() or request.POST.get("previewed") == text:
         return {}
     email = email_preview(
         opened,
