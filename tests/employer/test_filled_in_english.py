@@ -4,6 +4,7 @@ import pytest
 
 from takt.core.models import Application, Person
 from takt.hiring import positions
+from takt.hiring.forms import PositionForm
 from takt.outbox.models import Message
 
 pytestmark = pytest.mark.django_db
@@ -23,3 +24,21 @@ def test_the_english_reader_is_told_with_the_english_title(team) -> None:
     assert "Backend developer" in english.subject + english.text
     assert "utvecklare" not in english.subject + english.text + english.html
     assert "Backend developer" not in swedish.text
+
+
+def test_the_position_form_takes_an_english_title(team) -> None:
+    form = PositionForm(
+        {"title": "Backendutvecklare", "title_en": "Backend developer"},
+        instance=team["position"],
+    )
+    assert form.is_valid()
+    position = form.save()
+    assert position.titles == {"sv": "Backendutvecklare", "en": "Backend developer"}
+    assert position.title_in("en") == "Backend developer"
+    assert position.title_in("sv") == "Backendutvecklare"
+
+
+def test_without_an_english_title_both_languages_read_the_one_title(team) -> None:
+    form = PositionForm({"title": "Product designer", "title_en": ""}, instance=team["position"])
+    assert form.is_valid()
+    assert form.save().titles == "Product designer"
