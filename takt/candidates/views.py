@@ -4,7 +4,7 @@ GET only ever reads (mail scanners open links); every change is a POST with
 CSRF protection. Each request counts against the rate limit (ratelimit.LIMIT).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import wraps
 from typing import Any
@@ -18,8 +18,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from takt.candidates import ratelimit, services
 from takt.candidates.forms import CandidateCancelForm, CandidateRescheduleForm, OtherTimesForm
+from takt.candidates.preview import email_preview, recruiter_language
 from takt.core.booking import DoubleBooking
+from takt.core.models import Change, Interview
 from takt.core.pages import for_page, page_language
+from takt.core.reason_language import ask_in, reason_fits
 from takt.core.rules import Blocked, Finding, warned
 from takt.core.timeline import span_words
 from takt.hiring.links import Opened, open_link
@@ -70,6 +73,7 @@ def _page(
     context = {
         "opened": opened,
         "interview": interview,
+        "title": _title(interview, _lang()),
         "person": interview.counterpart,
         "zone": interview.counterpart.timezone,
         "recruiter": recruiter,
@@ -84,13 +88,28 @@ def _page(
     return render(request, template, context, status=status)
 
 
+def _title(interview: Interview, language: str) -> str:
+    """The interview's name on the page: the position's English title on an English page."""
+    if interview.position is None:
+        return interview.title
+    role = interview.position.title_in(language)
+    return " · ".join(
+        part for part in (role, interview.company or interview.workspace.name) if part
+    )
+
+
 def _spent(request: HttpRequest, opened: Opened) -> HttpResponse:
     """The page for a link that no longer works: expired, used, or the interview changed."""
     return _page(request, "candidates/dead.html", opened, status=410)
 
 
 def _form_page(
-    request: HttpRequest, template: str, opened: Opened, form: Any, findings: list[Finding]
+    request: HttpRequest,
+    template: str,
+    opened: Opened,
+    form: Any,
+    findings: list[Finding],
+    asked: dict[str, Any],
 ) -> HttpResponse:
     """The cancel or reschedule form again, with the findings and the warnings now seen."""
     return _page(
@@ -100,7 +119,45 @@ def _form_page(
         form=form,
         findings=for_page(findings),
         seen=warned(findings),
+        **asked,
     )
+
+
+def _recruiter_reads(opened: Opened) -> tuple[str, str]:
+    """The language the recruiter reads the candidate's e-mail in, and their first name."""
+    recruiter = recruiter_of(opened.link.interview, opened.link.change)
+    name = (recruiter.first_name or recruiter.get_username()) if recruiter else ""
+    return recruiter_language(), name or _("the recruiter")
+
+
+def _preview_first(
+    request: HttpRequest,
+    opened: Opened,
+    asked: dict[str, Any],
+    kind: str,
+    data: dict[str, Any],
+    times: Iterable[tuple[datetime, datetime]] = (),
+) -> dict[str, Any]:
+    """The e-mail to show before it goes, when written across languages and not yet seen.
+
+    Seen means shown with this very reason: a reason changed after the preview is shown again.
+    """
+    text = data["reason_text"]
+    # Without a reason there is no e-mail worth showing: the verb says what is missing.
+    if not asked or not text.strip() or request.POST.get("previewed") == text:
+        return {}
+    email = email_preview(
+        opened,
+        kind=kind,
+        reason_category=data["reason_category"],
+        reason_text=data["reason_text"],
+        times=times,
+    )
+    return {"preview": email, "previewed": data["reason_text"]} if email else {}
+
+
+def _lang() -> str:
+    return translation.get_language() or "sv"
 
 
 @with_link
@@ -218,9 +275,19 @@ def _understood(reading: dict[str, Any], zone: str) -> str:
 @require_http_methods(["GET", "HEAD", "POST"])
 def cancel(request: HttpRequest, opened: Opened) -> HttpResponse:
     form = CandidateCancelForm(request.POST or None)
+    asked = ask_in(form, *_recruiter_reads(opened))
     findings: list[Finding] = []
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and reason_fits(form, *_recruiter_reads(opened))
+    ):
         data = form.cleaned_data
+        shown = _preview_first(request, opened, asked, Change.Kind.CANCEL, data)
+        if shown:
+            return _form_page(
+                request, "candidates/cancel.html", opened, form, findings, {**asked, **shown}
+            )
         try:
             services.cancel_by_candidate(
                 opened.link,
@@ -236,7 +303,7 @@ def cancel(request: HttpRequest, opened: Opened) -> HttpResponse:
             return _spent(request, opened)
         else:
             return _page(request, "candidates/done.html", opened, done="cancelled")
-    return _form_page(request, "candidates/cancel.html", opened, form, findings)
+    return _form_page(request, "candidates/cancel.html", opened, form, findings, asked)
 
 
 @with_link
@@ -244,14 +311,24 @@ def cancel(request: HttpRequest, opened: Opened) -> HttpResponse:
 def reschedule(request: HttpRequest, opened: Opened) -> HttpResponse:
     interview = opened.link.interview
     form = CandidateRescheduleForm(request.POST or None, zone_name=interview.counterpart.timezone)
+    asked = ask_in(form, *_recruiter_reads(opened))
     findings: list[Finding] = []
-    if request.method == "POST" and form.is_valid():
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and reason_fits(form, *_recruiter_reads(opened))
+    ):
         data = form.cleaned_data
         now = timezone.now()
         duration = interview.end - interview.start
         times = sorted(
             {(data[n], data[n] + duration) for n in ("time_1", "time_2", "time_3") if data[n]}
         )
+        shown = _preview_first(request, opened, asked, Change.Kind.RESCHEDULE, data, times)
+        if shown:
+            return _form_page(
+                request, "candidates/reschedule.html", opened, form, findings, {**asked, **shown}
+            )
         try:
             services.reschedule_by_candidate(
                 opened.link,
@@ -269,4 +346,4 @@ def reschedule(request: HttpRequest, opened: Opened) -> HttpResponse:
             return _spent(request, opened)
         else:
             return _page(request, "candidates/done.html", opened, done="reschedule")
-    return _form_page(request, "candidates/reschedule.html", opened, form, findings)
+    return _form_page(request, "candidates/reschedule.html", opened, form, findings, asked)

@@ -41,6 +41,8 @@ def situation_for(
         phone=counterpart.phone or None,
         language=counterpart.language,
         timezone=counterpart.timezone,
+        # The counterpart's own date style ("Thursday, March 26 at 5:00 AM EDT" for en-US).
+        locale=counterpart.reading_locale,
     )
     me = member_party(member, interview, member_language)
     candidate, contact = (other, me) if interview.workspace.is_team else (me, other)
@@ -48,7 +50,8 @@ def situation_for(
         candidate=candidate,
         contact=contact,
         company=interview.company or interview.workspace.name,
-        role=interview.position.title if interview.position else interview.role,
+        # {"sv": ..., "en": ...} when the position has an English title: English text uses it.
+        role=interview.position.titles if interview.position else interview.role,
         interview=wording.Interview(
             start=interview.start,
             end=interview.end,

@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from takt.core.local_time import local_instant
-from takt.core.models import Application, Change, Person
+from takt.core.models import Application, Change, Person, Position
 from takt.scheduling.zones import TimeProblem, zone
 
 EMPLOYER_REASONS = [
@@ -121,7 +121,15 @@ class CallForm(forms.Form):
 class CandidateForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = ["name", "email", "phone", "language", "timezone"]
+        fields = ["name", "email", "phone", "language", "locale", "timezone"]
+
+
+class PositionForm(forms.ModelForm):
+    """A position's title, and its English title for English texts."""
+
+    class Meta:
+        model = Position
+        fields = ["title", "title_en"]
 
 
 class BookForm(forms.Form):

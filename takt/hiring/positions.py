@@ -345,10 +345,11 @@ def situation_for_application(
             phone=person.phone or None,
             language=person.language,
             timezone=person.timezone,
+            locale=person.reading_locale,
         ),
         contact=contact,
         company=position.workspace.name,
-        role=position.title,
+        role=position.titles,
         interview=wording.Interview(
             start=when, end=end, timezone=interview.timezone if interview else person.timezone
         ),

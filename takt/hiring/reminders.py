@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from takt.core.models import (
     Alternative,
@@ -130,7 +130,11 @@ class CandidatesUninformed(Need):
     def item(self, row: Any, workspace: Workspace, now: datetime) -> ActionItem:
         return ActionItem(
             "block",
-            _("%(count)d candidates for %(title)s have not been told it is filled.")
+            ngettext(
+                "%(count)d candidate for %(title)s has not been told it is filled.",
+                "%(count)d candidates for %(title)s have not been told it is filled.",
+                row.uninformed,
+            )
             % {"count": row.uninformed, "title": row.title},
             reverse("employer_filled", args=[workspace.pk, row.pk]),
             row.created_at,

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from takt.core.local_time import local_instant
 from takt.core.models import Change, ContactAttempt
-from takt.core.models.people import Language
+from takt.core.models.people import Language, Locale
+from takt.scheduling.dates import locale_language
 from takt.scheduling.zones import zone
 
 ZONES = [
@@ -112,6 +113,12 @@ class InterviewForm(Plain):
     contact_language = forms.ChoiceField(
         label=_("They speak"), choices=Language.choices, initial=Language.SWEDISH
     )
+    contact_locale = forms.ChoiceField(
+        label=_("Their date style"),
+        choices=[("", _("From their language and time zone")), *Locale.choices],
+        required=False,
+        help_text=_("How dates read in what they get: the British way or the American way."),
+    )
     day = forms.DateField(label=_("Day"), widget=DateInput)
     start_time = forms.TimeField(label=_("Starts"), widget=TimeInput)
     end_time = forms.TimeField(label=_("Ends"), widget=TimeInput)
@@ -122,6 +129,12 @@ class InterviewForm(Plain):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        locale, language = data.get("contact_locale"), data.get("contact_language")
+        if locale and language and locale_language(locale) != language:
+            self.add_error(
+                "contact_locale",
+                _("That date style is for another language than the one they read."),
+            )
         day, start, end = data.get("day"), data.get("start_time"), data.get("end_time")
         zone_name = data.get("zone")
         if not (day and start and end and zone_name):

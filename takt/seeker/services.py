@@ -53,6 +53,7 @@ def add_interview(
     uid: str = "",
     acknowledged: Collection[str] = (),
     lang: str | None = None,
+    contact_locale: str = "",
 ) -> Interview:
     """The interview and its contact, checked against the person's calendar (Tip 2).
 
@@ -68,6 +69,7 @@ def add_interview(
         email=contact_email.strip(),
         phone=contact_phone.strip(),
         language=contact_language,
+        locale=contact_locale,
         timezone=zone,
     )
     interview = schedule_interview(

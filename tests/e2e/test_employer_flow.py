@@ -40,7 +40,7 @@ def test_emergency_cancel_then_offer_then_the_candidate_picks(
     assert page.locator('a[href^="tel:"]').first.is_visible()
     shot(page, "call-first")
     page.get_by_label(re.compile("Fick tag på dem|Reached them")).check()
-    page.get_by_role("button", name=re.compile("Spara samtalet|Log the call")).click()
+    page.get_by_role("button", name=re.compile("Anteckna samtalet|Log the call")).click()
     send = page.get_by_role(
         "button", name=re.compile("^(Ställ in intervjun|Cancel the interview)$")
     )

@@ -98,7 +98,7 @@ def test_reschedule_in_swedish_calls_twice_then_e_mails(new_page, shot) -> None:
     shot(page, "contact-call-first")
     for _ in range(2):
         page.get_by_label("Inget svar").check()
-        page.get_by_role("button", name="Spara samtalet").click()
+        page.get_by_role("button", name="Anteckna samtalet").click()
     expect(page.get_by_text("Du har ringt 2 gånger utan att få tag på dem.")).to_be_visible()
     expect(page.locator('[data-rule="contact.phone_first"]')).to_have_count(0)
     shot(page, "contact-email-open")

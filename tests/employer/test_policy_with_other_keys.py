@@ -118,6 +118,7 @@ def test_every_candidate_page_works_with_the_other_key(coloured, book, lang) -> 
         {
             "reason_category": "illness",
             "reason_text": "Jag har feber.",
+            "previewed": "Jag har feber.",  # an English page shows the Swedish e-mail first
             "other_plans_movable": "no",
             "time_1": (interview.start + timedelta(days=7)).strftime("%Y-%m-%dT%H:%M"),
         },

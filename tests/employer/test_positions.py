@@ -159,7 +159,7 @@ def test_dashboard_lists_uninformed_and_unanswered(team, book, recruiter_client)
     page = recruiter_client.get(
         reverse("dashboard", args=[team["workspace"].pk]), HTTP_ACCEPT_LANGUAGE="en"
     ).content.decode()
-    assert "have not been told it is filled" in page
+    assert "has not been told it is filled" in page  # one candidate: the singular
 
 
 def test_a_call_cancels_the_interviews_the_e_mail_batch_will_now_skip(team, book) -> None:

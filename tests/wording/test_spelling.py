@@ -1,4 +1,4 @@
-"""Every template and the rule catalogue spelt right, checked with Debian's hunspell.
+"""Every template, the rule catalogue and the UI catalogue spelt right, with Debian's hunspell.
 
 English templates go to readers in Britain and America, so each word must be
 right in both en_GB and en_US; the rule catalogue's English is British, as the
@@ -15,7 +15,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
+import takt
 from takt.etiquette.catalogue import RULES
 from takt.etiquette.messages import TEXTS
 from takt.wording.render import TEMPLATES
@@ -26,6 +28,12 @@ INSTALL = "apt-get install hunspell hunspell-sv hunspell-en-gb hunspell-en-us"
 # links, and the "> " that marks a script's directions.
 _NOT_PROSE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|https?://\S+|^> ", re.MULTILINE)
 _PLACEHOLDER = re.compile(r"\{\w+\}")
+CATALOGUE = Path(takt.__file__).resolve().parent / "locale/sv/LC_MESSAGES/django.po"
+# What a catalogue string holds that is not prose: %(name)s placeholders, HTML tags,
+# links, a zone or a path ("Europe/Stockholm"), and a file's extension (".eml-filen").
+_NOT_CATALOGUE_PROSE = re.compile(
+    r"%\(\w+\)[sdf]|%[sd]|<[^>]+>|https?://\S+|\S+/\S+|(?<!\w)\.[a-z]{2,4}\b-?"
+)
 
 
 def _hunspell(dictionary: str) -> str:
@@ -110,6 +118,37 @@ def test_the_rule_catalogue_is_spelt_right(language: str, dictionary: str) -> No
     index = 0 if language == "sv" else 1
     texts = [rule.why(language) for rule in RULES] + [pair[index] for pair in TEXTS.values()]
     assert misspelt(_PLACEHOLDER.sub(" ", "\n".join(texts)), dictionary) == []
+
+
+def catalogue_prose() -> dict[str, str]:
+    """Each Swedish string of the UI catalogue (every plural form), as prose, by its msgid."""
+    with CATALOGUE.open("rb") as source:
+        messages = [message for message in read_po(source) if message.id]
+    found: dict[str, str] = {}
+    for message in messages:
+        key = message.id if isinstance(message.id, str) else message.id[0]
+        strings = [message.string] if isinstance(message.string, str) else message.string
+        found[key] = _NOT_CATALOGUE_PROSE.sub(" ", "\n".join(s for s in strings if s))
+    return found
+
+
+def test_the_swedish_ui_catalogue_is_spelt_right() -> None:
+    strings = catalogue_prose()
+    unknown = misspelt("\n".join(strings.values()), "sv_SE")
+    # Each unknown word with the msgids that hold it, so the fix is easy to find.
+    assert {
+        word: [
+            key for key, text in strings.items() if re.search(rf"(?<!\w){re.escape(word)}", text)
+        ]
+        for word in unknown
+    } == {}
+
+
+def test_the_catalogue_check_reads_the_strings_as_prose() -> None:
+    strings = catalogue_prose()
+    assert "Avsluta rekryteringen" in strings["Close the position"]
+    assert "%(" not in "".join(strings.values())
+    assert misspelt("Anteckna samtalet och intervjuen.", "sv_SE") == ["intervjuen"]
 
 
 def test_the_check_finds_a_misspelt_word_in_each_language() -> None:

@@ -1,14 +1,24 @@
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from takt.core.models.workspace import Workspace
+from takt.scheduling.dates import default_locale, locale_language
 
 
 class Language(models.TextChoices):
     SWEDISH = "sv", _("Swedish")
     ENGLISH = "en", _("English")
+
+
+class Locale(models.TextChoices):
+    """How dates and clocks read; blank: from the language and the zone."""
+
+    SWEDEN = "sv-SE", _("Swedish (Sweden)")
+    BRITAIN = "en-GB", _("English (UK)")
+    AMERICA = "en-US", _("English (US)")
 
 
 class Person(models.Model):
@@ -22,6 +32,13 @@ class Person(models.Model):
         _("language"), max_length=5, choices=Language.choices, default=Language.SWEDISH
     )
     timezone = models.CharField(_("time zone"), max_length=64, default="Europe/Stockholm")
+    locale = models.CharField(
+        _("date style"),
+        max_length=5,
+        choices=Locale.choices,
+        blank=True,
+        help_text=_("Leave empty to follow the language and the time zone."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -34,6 +51,20 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        super().clean()
+        if self.locale and locale_language(self.locale) != self.language:
+            raise ValidationError(
+                {"locale": _("That date style is for another language than the one they read.")}
+            )
+
+    @property
+    def reading_locale(self) -> str:
+        """The locale their dates read in: their own, or the usual one for language and zone."""
+        if self.locale and locale_language(self.locale) == self.language:
+            return self.locale
+        return default_locale(self.language, self.timezone)
+
 
 class Position(models.Model):
     class Status(models.TextChoices):
@@ -43,6 +74,8 @@ class Position(models.Model):
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="positions")
     title = models.CharField(_("title"), max_length=200)
+    # English text uses this title when given, so a Swedish title never leaks into English.
+    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
     )
@@ -64,6 +97,19 @@ class Position(models.Model):
         ]
 
     def __str__(self) -> str:
+        return self.title
+
+    @property
+    def titles(self) -> str | dict[str, str]:
+        """The title as the composer takes it: one string, or one per language when both exist."""
+        if self.title_en.strip():
+            return {"sv": self.title, "en": self.title_en.strip()}
+        return self.title
+
+    def title_in(self, language: str) -> str:
+        """The title for a page or text in `language`; the English one only for English."""
+        if language.startswith("en") and self.title_en.strip():
+            return self.title_en.strip()
         return self.title
 
 

@@ -1,38 +1,73 @@
-"""Template filters for times in a person's zone and language, and etiquette findings."""
+"""Template filters for times in a person's zone and language, and etiquette findings.
+
+`when` and `clock` take a zone name, or a person (anything with `timezone` and
+`reading_locale`): a person's own pages show times in their zone and date style,
+"Tuesday, March 31, 2026 at 9:30 AM" for an en-US reader.
+"""
 
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime, get_timezone_name
 from django import template
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
+
+from takt.core.reason_language import language_name
 
 register = template.Library()
 
 
+# Babel's name, the full pattern and the clock alone, per locale.
+_PATTERNS = {
+    "sv-SE": ("sv_SE", "EEEE d MMMM y 'kl.' HH.mm", "HH.mm"),
+    "en-GB": ("en_GB", "EEEE d MMMM y 'at' HH:mm", "HH:mm"),
+    "en-US": ("en_US", "EEEE, MMMM d, y 'at' h:mm a", "h:mm a"),
+}
+
+
+def _page_locale() -> str:
+    return "sv-SE" if (get_language() or "sv").startswith("sv") else "en-GB"
+
+
+def _reader(where: Any) -> tuple[str, str]:
+    """The zone and the locale to show a time in: a zone name, or a person's own."""
+    page = _page_locale()
+    if isinstance(where, str):
+        return where or "Europe/Stockholm", page
+    own = getattr(where, "reading_locale", "")
+    # Their date style only while the page speaks their language (the switch may change it).
+    return where.timezone, own if own[:2] == page[:2] else page
+
+
 def _locale() -> str:
-    return "sv_SE" if (get_language() or "sv").startswith("sv") else "en_GB"
+    return _PATTERNS[_page_locale()][0]
 
 
 @register.filter
-def when(value: datetime | None, zone_name: str = "Europe/Stockholm") -> str:
+def when(value: datetime | None, where: Any = "Europe/Stockholm") -> str:
     """'tisdag 31 mars 2026 kl. 10.00' or 'Tuesday 31 March 2026 at 10:00', in that zone."""
     if value is None:
         return ""
-    local = value.astimezone(ZoneInfo(zone_name))
-    if _locale().startswith("sv"):
-        return format_datetime(local, "EEEE d MMMM y 'kl.' HH.mm", locale="sv_SE")
-    return format_datetime(local, "EEEE d MMMM y 'at' HH:mm", locale="en_GB")
+    zone_name, locale = _reader(where)
+    babel, pattern, _clock = _PATTERNS[locale]
+    return format_datetime(value.astimezone(ZoneInfo(zone_name)), pattern, locale=babel)
 
 
 @register.filter
-def clock(value: datetime | None, zone_name: str = "Europe/Stockholm") -> str:
+def clock(value: datetime | None, where: Any = "Europe/Stockholm") -> str:
     if value is None:
         return ""
-    local = value.astimezone(ZoneInfo(zone_name))
-    pattern = "HH.mm" if _locale().startswith("sv") else "HH:mm"
-    return format_datetime(local, pattern, locale=_locale())
+    zone_name, locale = _reader(where)
+    babel, _pattern, pattern = _PATTERNS[locale]
+    return format_datetime(value.astimezone(ZoneInfo(zone_name)), pattern, locale=babel)
+
+
+@register.filter(name="language_name")
+def language_name_filter(language: str) -> str:
+    """ "svenska" rather than "sv": a language as it reads inside a sentence."""
+    return language_name(language)
 
 
 @register.filter
@@ -51,6 +86,6 @@ def until(value: datetime | None) -> str:
     hours, minutes = divmod(seconds // 60, 60)
     days, hours = divmod(hours, 24)
     if days >= 2:
-        return gettext("in %(days)d days") % {"days": days}
+        return ngettext("in %(days)d day", "in %(days)d days", days) % {"days": days}
     hours += days * 24
     return gettext("in %(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}

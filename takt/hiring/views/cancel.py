@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from takt.core import changes
 from takt.core.models import Interview
 from takt.core.pages import findings_now, for_page, page_language
+from takt.core.reason_language import ask_in, reason_fits, their_language
 from takt.core.rules import Blocked, Unacknowledged, warned
 from takt.hiring import employer
 from takt.hiring.forms import CancelForm, OfferReasonForm
@@ -24,7 +25,7 @@ def start_cancel(request: HttpRequest, workspace_id: int, interview_id: int) -> 
     interview = team_interview(request, workspace_id, interview_id)
     assert isinstance(request.user, User)
     form = CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _reason_fits(form, interview):
         try:
             change = employer.start_cancel(
                 interview,
@@ -49,7 +50,7 @@ def start_offer(request: HttpRequest, workspace_id: int, interview_id: int) -> H
     interview = team_interview(request, workspace_id, interview_id)
     assert isinstance(request.user, User)
     form = OfferReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _reason_fits(form, interview):
         try:
             change = employer.start_offer(
                 interview,
@@ -80,6 +81,7 @@ def _start_page(
     them go back with the form as seen.
     """
     found = refused.findings if refused else []
+    asked = ask_in(form, *their_language(interview))
     if isinstance(refused, Unacknowledged):
         messages.warning(request, _("Read the warnings below. Press again to go on anyway."))
     return render(
@@ -95,8 +97,15 @@ def _start_page(
             "seen": warned(found),
             # What the candidate hears next survives the page coming back with warnings.
             "next": request.POST.get("next", "promise"),
+            **asked,
         },
     )
+
+
+def _reason_fits(form: forms.Form, interview: Interview) -> bool:
+    """The reason in the candidate's language when it differs from the page's (one per message)."""
+    ask_in(form, *their_language(interview))  # the field's help, should the form come back
+    return reason_fits(form, *their_language(interview))
 
 
 def _in_progress(request: HttpRequest, interview: Interview) -> HttpResponse:

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from takt.core.booking import DoubleBooking
 from takt.core.models import Application, Interview, Position
@@ -250,7 +251,11 @@ def close(request: HttpRequest, workspace_id: int, position_id: int) -> HttpResp
     except NotClosable as refused:
         messages.error(
             request,
-            _("Not closed yet: %(count)d candidates have not been told.")
+            ngettext(
+                "Not closed yet: %(count)d candidate has not been told.",
+                "Not closed yet: %(count)d candidates have not been told.",
+                len(refused.names),
+            )
             % {"count": len(refused.names)},
         )
     else:

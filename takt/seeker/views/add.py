@@ -62,6 +62,7 @@ def add(request: HttpRequest, workspace_id: int) -> HttpResponse:
             contact_email=data["contact_email"],
             contact_phone=data["contact_phone"],
             contact_language=data["contact_language"],
+            contact_locale=data["contact_locale"],
             start=data["start"],
             end=data["end"],
             zone=data["zone"],

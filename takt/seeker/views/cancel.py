@@ -13,6 +13,7 @@ from takt import wording
 from takt.core.composing import situation_for
 from takt.core.models import Change, ContactAttempt, Interview, Side
 from takt.core.pages import page_language
+from takt.core.reason_language import ask_in, reason_fits, their_language
 from takt.core.rules import Blocked, Finding
 from takt.seeker import services as seeker
 from takt.seeker.checks import STEP_RULES, first_step_blocks, for_step, raw_findings
@@ -77,13 +78,19 @@ def why(request: HttpRequest, interview: Interview, change: Change | None) -> Ht
         if change is not None:
             found = for_step(raw_findings(change, now=now), "cancel_why")
         form = CancelReasonForm(initial=reason_initial(change), **zone_args)
+        asked = ask_in(form, *their_language(interview))
         return _render(
-            request, interview, change, "why", {"form": form, **shown_beside_found_out(found)}
+            request,
+            interview,
+            change,
+            "why",
+            {"form": form, **asked, **shown_beside_found_out(found)},
         )
     form = CancelReasonForm(request.POST, **zone_args)
-    if not form.is_valid():
+    asked = ask_in(form, *their_language(interview))
+    if not form.is_valid() or not reason_fits(form, *their_language(interview)):
         return _render(
-            request, interview, change, "why", {"form": form, **shown_beside_found_out([])}
+            request, interview, change, "why", {"form": form, **asked, **shown_beside_found_out([])}
         )
     data = form.cleaned_data
     change = seeker.save_reason(
@@ -105,6 +112,7 @@ def why(request: HttpRequest, interview: Interview, change: Change | None) -> Ht
     except Blocked as refusal:
         found = refused(refusal, STEP_RULES["cancel_why"])
         context = {
+            **asked,
             **shown_beside_found_out(found),
             "ack_error": refused_context(request, refusal, found)["ack_error"],
         }

@@ -16,6 +16,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from takt.core.models import Change, Interview
+from takt.core.reason_language import ask_in, reason_fits, their_language
 from takt.core.rules import Blocked, Finding
 from takt.core.templatetags.takt_tags import clock, when
 from takt.seeker import services as seeker
@@ -87,13 +88,19 @@ def why(request: HttpRequest, interview: Interview) -> HttpResponse:
             initial["other_plans_movable"] = "yes" if change.other_plans_movable else "no"
             found = for_step(raw_findings(change, now=now), "why")
         form = RescheduleReasonForm(initial=initial, **zone_args)
+        asked = ask_in(form, *their_language(interview))
         return render_step(
-            request, interview, change, "why", {"form": form, **shown_beside_found_out(found)}
+            request,
+            interview,
+            change,
+            "why",
+            {"form": form, **asked, **shown_beside_found_out(found)},
         )
     form = RescheduleReasonForm(request.POST, **zone_args)
-    if not form.is_valid():
+    asked = ask_in(form, *their_language(interview))
+    if not form.is_valid() or not reason_fits(form, *their_language(interview)):
         return render_step(
-            request, interview, change, "why", {"form": form, **shown_beside_found_out([])}
+            request, interview, change, "why", {"form": form, **asked, **shown_beside_found_out([])}
         )
     data = form.cleaned_data
     change = seeker.save_reason(
@@ -113,7 +120,7 @@ def why(request: HttpRequest, interview: Interview) -> HttpResponse:
         seeker.go_on(change, "why", actor=me(request), acknowledged=acknowledged)
     except Blocked as refusal:
         found = refused(refusal, STEP_RULES["why"])
-        context = {**shown_beside_found_out(found), **_ack_error(request, refusal, found)}
+        context = {**asked, **shown_beside_found_out(found), **_ack_error(request, refusal, found)}
         return render_step(request, interview, change, "why", {"form": form, **context})
     return _go(interview, "notice")
 
