@@ -1,37 +1,37 @@
-"""Trigram indexes for the name and title searches; PostgreSQL only (SQLite has no GIN)."""
+"""Trigram indexes for the name and title searches; PostgreSQL only (SQLite has no GIN).
+
+They live in the database alone, not in the models' state: SQLite rebuilds a table
+with every index of its state when a column is added, and cannot build these.
+"""
 
 from typing import Any
 
-import django.contrib.postgres.indexes
-import django.db.models.functions.text
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
-
-class AddIndexOnPostgres(migrations.AddIndex):
-    def database_forwards(self, app_label: str, schema_editor: Any, *args: Any) -> None:
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, *args)
-
-    def database_backwards(self, app_label: str, schema_editor: Any, *args: Any) -> None:
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, *args)
+INDEXES = {
+    "person_name_trgm": ("interviews_person", "name"),
+    "position_title_trgm": ("interviews_position", "title"),
+}
 
 
-def _trigrams(field: str, name: str) -> django.contrib.postgres.indexes.GinIndex:
-    return django.contrib.postgres.indexes.GinIndex(
-        django.contrib.postgres.indexes.OpClass(
-            django.db.models.functions.text.Upper(field), name="gin_trgm_ops"
-        ),
-        name=name,
-    )
+def create(apps: Any, schema_editor: Any) -> None:
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for name, (table, column) in INDEXES.items():
+        schema_editor.execute(
+            f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" USING gin (UPPER("{column}") gin_trgm_ops)'
+        )
+
+
+def drop(apps: Any, schema_editor: Any) -> None:
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for name in INDEXES:
+        schema_editor.execute(f'DROP INDEX IF EXISTS "{name}"')
 
 
 class Migration(migrations.Migration):
     dependencies = [("interviews", "0002_list_indexes")]
 
-    operations = [
-        TrigramExtension(),
-        AddIndexOnPostgres(model_name="person", index=_trigrams("name", "person_name_trgm")),
-        AddIndexOnPostgres(model_name="position", index=_trigrams("title", "position_title_trgm")),
-    ]
+    operations = [TrigramExtension(), migrations.RunPython(create, drop)]

@@ -1,7 +1,5 @@
-from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from takt.core.models.workspace import Workspace
@@ -45,8 +43,8 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name"]
-        # Name search (icontains is UPPER(name) LIKE '%..%'): trigrams, on PostgreSQL only.
-        indexes = [GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="person_name_trgm")]
+        # Name search (icontains is UPPER(name) LIKE '%..%') has a trigram index on
+        # PostgreSQL, made by migration 0003 outside the models' state (SQLite has no GIN).
 
     def __str__(self) -> str:
         return self.name
@@ -93,7 +91,7 @@ class Position(models.Model):
                 fields=["workspace", "status", "-created_at", "-id"],
                 name="position_newest_by_status",
             ),
-            GinIndex(OpClass(Upper("title"), name="gin_trgm_ops"), name="position_title_trgm"),
+            # And a trigram index on the title for search: see Person.Meta.
         ]
 
     def __str__(self) -> str:
