@@ -11,11 +11,11 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from takt.core.models import Interview
+from takt.core.pages import page_language
+from takt.scheduling import dates
 
 VERBS = {
     "interview.scheduled": lambda: _("Interview booked"),
@@ -108,16 +108,13 @@ def span_words(start: datetime, end: datetime, zone: str) -> str:
     """'fredag 8 maj kl. 13.00–17.00' or 'Friday 8 May, 13:00–17:00', in `zone`."""
     tz = ZoneInfo(zone)
     first, last = start.astimezone(tz), end.astimezone(tz)
-    if (get_language() or "sv").startswith("sv"):
-        day = format_datetime(first, "EEEE d MMMM", locale="sv_SE")
-        return f"{day} kl. {first:%H.%M}–{last:%H.%M}"
-    day = format_datetime(first, "EEEE d MMMM", locale="en_GB")
-    return f"{day}, {first:%H:%M}–{last:%H:%M}"
+    style = dates.style_for(page_language())
+    at = style.span_at.replace(dates.QUOTE, "")
+    clocks = f"{dates.clock_text(first, style)}{dates.DASH}{dates.clock_text(last, style)}"
+    return f"{dates.day_text(first, style)}{at}{clocks}"
 
 
 def moment_words(start: datetime, zone: str) -> str:
     """'onsdag 6 maj kl. 13.00' or 'Wednesday 6 May at 13:00', in `zone`."""
     local = start.astimezone(ZoneInfo(zone))
-    if (get_language() or "sv").startswith("sv"):
-        return f"{format_datetime(local, 'EEEE d MMMM', locale='sv_SE')} kl. {local:%H.%M}"
-    return f"{format_datetime(local, 'EEEE d MMMM', locale='en_GB')} at {local:%H:%M}"
+    return dates.day_and_clock(local, dates.style_for(page_language()))

@@ -9,22 +9,15 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime, get_timezone_name
+from babel.dates import get_timezone_name
 from django import template
 from django.utils import timezone
 from django.utils.translation import get_language, gettext, ngettext
 
 from takt.core.reason_language import language_name
+from takt.scheduling.dates import clock_text, day_and_clock, style_for
 
 register = template.Library()
-
-
-# Babel's name, the full pattern and the clock alone, per locale.
-_PATTERNS = {
-    "sv-SE": ("sv_SE", "EEEE d MMMM y 'kl.' HH.mm", "HH.mm"),
-    "en-GB": ("en_GB", "EEEE d MMMM y 'at' HH:mm", "HH:mm"),
-    "en-US": ("en_US", "EEEE, MMMM d, y 'at' h:mm a", "h:mm a"),
-}
 
 
 def _page_locale() -> str:
@@ -42,17 +35,16 @@ def _reader(where: Any) -> tuple[str, str]:
 
 
 def _locale() -> str:
-    return _PATTERNS[_page_locale()][0]
+    return str(style_for(_page_locale()).babel)
 
 
 @register.filter
 def when(value: datetime | None, where: Any = "Europe/Stockholm") -> str:
-    """'tisdag 31 mars 2026 kl. 10.00' or 'Tuesday 31 March 2026 at 10:00', in that zone."""
+    """'tisdag 31 mars 2026 kl. 9.30' or 'Tuesday 31 March 2026 at 09:30', in that zone."""
     if value is None:
         return ""
     zone_name, locale = _reader(where)
-    babel, pattern, _clock = _PATTERNS[locale]
-    return format_datetime(value.astimezone(ZoneInfo(zone_name)), pattern, locale=babel)
+    return day_and_clock(value.astimezone(ZoneInfo(zone_name)), style_for(locale), year=True)
 
 
 @register.filter
@@ -60,8 +52,7 @@ def clock(value: datetime | None, where: Any = "Europe/Stockholm") -> str:
     if value is None:
         return ""
     zone_name, locale = _reader(where)
-    babel, _pattern, pattern = _PATTERNS[locale]
-    return format_datetime(value.astimezone(ZoneInfo(zone_name)), pattern, locale=babel)
+    return clock_text(value.astimezone(ZoneInfo(zone_name)), style_for(locale))
 
 
 @register.filter(name="language_name")
