@@ -70,7 +70,10 @@ def test_a_broken_file_shows_the_error_in_english(new_page, shot) -> None:
 
 
 def test_a_member_finds_caldav_calendars_and_ticks_one_in_swedish(
-    new_page, shot, settings, radicale_server
+    new_page,
+    shot,
+    settings,
+    radicale_server,  # noqa: F811 (the fixture imported above)
 ) -> None:
     settings.TAKT_OUTBOUND_ALLOW = LOOPBACK  # Radicale listens on 127.0.0.1
     load_demo()
