@@ -104,10 +104,14 @@ def _starting_points(
             found = lookup(address, deadline.left())
             return [found] if found else []
         address = "https://" + address  # a server's address written without its scheme
-    parts = urlsplit(address)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(address)
+        host = parts.hostname
+        well_known = urljoin(address, "/.well-known/caldav")
+    except ValueError as error:  # such as "https://[::1" with its bracket left open
+        raise CalendarError("bad_url", detail=address[:120]) from error
+    if parts.scheme.lower() not in ("http", "https") or not host:
         raise CalendarError("bad_url", detail=address[:120])
-    well_known = urljoin(address, "/.well-known/caldav")
     return [address] if address.rstrip("/") == well_known else [address, well_known]
 
 

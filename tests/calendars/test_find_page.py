@@ -166,3 +166,12 @@ def test_another_members_workspace_is_not_found(team, make_user) -> None:
     response = client_for(stranger).get(reverse("calendar_find", args=[team["workspace"].pk]))
 
     assert response.status_code == 404
+
+
+def test_an_address_that_is_not_one_gets_the_fixed_message_not_an_error_page(team) -> None:
+    page = find(client_for(team["recruiter"], "en"), team, "https://[::1/")
+
+    assert page.status_code == 200
+    assert escape(CalendarError("bad_url", detail="https://[::1/").message("en")) in (
+        page.content.decode()
+    )

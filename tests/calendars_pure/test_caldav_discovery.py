@@ -164,3 +164,13 @@ def test_an_srv_record_outside_the_domain_is_not_followed(settings, monkeypatch)
 
     # Instead the domain's own well-known address is asked, which is on loopback here.
     refused("anna@localhost")
+
+
+@pytest.mark.parametrize(
+    "address", ["https://[::1/", "ftp://example.org/dav/", "https://example.org:99999/", "   "]
+)
+def test_an_address_that_is_not_one_is_a_calendar_error(address: str) -> None:
+    with pytest.raises(CalendarError) as caught:
+        discover_calendars(address, "anna", "pw", timeout=5)
+
+    assert caught.value.code == "bad_url"
