@@ -13,6 +13,7 @@ from takt.core.demo import PASSWORD, load_demo
 from tests.caldav_client import put_event
 from tests.calendars.conftest import calendar, event
 from tests.e2e.conftest import sign_in
+from tests.e2e.test_accessibility import page_problems
 from tests.servers import LOOPBACK, radicale_server  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -85,6 +86,7 @@ def test_a_member_finds_caldav_calendars_and_ticks_one_in_swedish(
 
     page.get_by_role("link", name="Kalendrar").click()
     page.get_by_role("link", name="Hitta mina CalDAV-kalendrar").click()
+    assert page_problems(page, "calendar-find", "sv", phone=True) == []
     page.get_by_label("Din servers adress, eller din e-postadress").fill(radicale_server)
     page.get_by_label("Användarnamn").fill("sara")
     page.get_by_label("Lösenord").fill("pw")
@@ -92,6 +94,7 @@ def test_a_member_finds_caldav_calendars_and_ticks_one_in_swedish(
     page.get_by_role("button", name="Hitta mina kalendrar").click()
 
     expect(page.get_by_role("group", name="Kalendrar som hittades")).to_be_visible()
+    assert page_problems(page, "calendar-found", "sv", phone=True) == []
     page.get_by_label("Privat").check()
     shot(page, "caldav-ticked")
     page.get_by_role("button", name="Lägg till de ikryssade kalendrarna").click()
