@@ -32,7 +32,7 @@ def read_caldav_busy(
 ) -> list[BusyTime]:
     """Busy times overlapping the window in the calendar collection at `url`."""
     try:
-        with _client(url, username, password, timeout, limits.max_bytes) as client:
+        with guarded_client(url, username, password, timeout, limits.max_bytes) as client:
             calendar = client.calendar(url=url)
             # post_filter=False: caldav's client-side filter would expand recurrences
             # itself, without our limits.
@@ -43,7 +43,7 @@ def read_caldav_busy(
     except CalendarError:
         raise
     except Exception as error:
-        raise _calendar_error(error) from error
+        raise calendar_error(error) from error
     return read_busy_many(
         texts,
         window_start=window_start,
@@ -53,17 +53,20 @@ def read_caldav_busy(
     )
 
 
-def _client(
+def guarded_client(
     url: str,
     username: str,
     password: str,
     timeout: float,
     max_bytes: int = DEFAULT_LIMITS.max_bytes,
+    *,
+    deadline: outbound.Deadline | None = None,
 ) -> DAVClient:
     """A caldav client whose every request and redirect goes through the outbound guard.
 
     `timeout` is the deadline for everything the client does, all requests
-    together; `max_bytes` caps all answers together, counted after decompression.
+    together (or `deadline`, when one is shared with other requests); `max_bytes`
+    caps all answers together, counted after decompression.
     """
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         raise CalendarError("bad_url", detail=url[:120])
@@ -75,7 +78,7 @@ def _client(
         timeout=max(1, int(timeout)),
         enable_rfc6764=False,
     )
-    adapter = GuardedAdapter(configured_policy(), outbound.Deadline(timeout), max_bytes)
+    adapter = GuardedAdapter(configured_policy(), deadline or outbound.Deadline(timeout), max_bytes)
     guard_session(client.session, adapter)
     return client
 
@@ -84,10 +87,11 @@ def _text(data: Any) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 
-def _calendar_error(error: Exception) -> CalendarError:
+def calendar_error(error: Exception) -> CalendarError:
+    """The fixed, translated error for what a CalDAV exchange raised; never the remote body."""
     guarded = _outbound_cause(error)
     if guarded is not None:
-        return _refusal(guarded)
+        return refusal(guarded)
     if isinstance(error, dav_error.AuthorizationError):
         return CalendarError("auth_failed")
     detail = str(error) or type(error).__name__
@@ -108,7 +112,8 @@ def _outbound_cause(error: BaseException) -> outbound.OutboundError | None:
     return None
 
 
-def _refusal(error: outbound.OutboundError) -> CalendarError:
+def refusal(error: outbound.OutboundError) -> CalendarError:
+    """The calendar error for the outbound guard's own error."""
     if isinstance(error, outbound.BadAddress):
         return CalendarError("bad_url", detail=error.detail[:120])
     if isinstance(error, outbound.Refused):

@@ -1,10 +1,16 @@
-"""The form for connecting a calendar: an ICS address, an ICS file or a CalDAV account."""
+"""The forms for connecting a calendar: an ICS address, an ICS file or a CalDAV account.
 
-from typing import Any
+A CalDAV account may also be found from the server's address or an e-mail
+address (FindCalDAVForm), and its calendars then ticked (ChooseCalendarsForm).
+"""
+
+from typing import Any, cast
 
 from django import forms
+from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from takt.calendars.discovery import FoundCalendar
 from takt.calendars.ics import DEFAULT_LIMITS
 from takt.calendars.models import CalendarSource
 from takt.scheduling.zones import TimeProblem, zone
@@ -69,14 +75,7 @@ class CalendarSourceForm(forms.Form):
     )
 
     def clean_timezone(self) -> str:
-        name = str(self.cleaned_data["timezone"]).strip()
-        try:
-            zone(name)
-        except TimeProblem as error:
-            raise forms.ValidationError(
-                _("Unknown time zone. Write it as e.g. Europe/Stockholm.")
-            ) from error
-        return name
+        return _known_zone(self.cleaned_data["timezone"])
 
     def clean_file(self) -> bytes | None:
         upload = self.cleaned_data.get("file")
@@ -108,3 +107,119 @@ class CalendarSourceForm(forms.Form):
         """Where a calendar's read error belongs: next to the address, or the file."""
         kind = self.cleaned_data.get("kind")
         return "file" if kind == CalendarSource.Kind.ICS_FILE else "url"
+
+
+def _known_zone(value: object) -> str:
+    name = str(value).strip()
+    try:
+        zone(name)
+    except TimeProblem as error:
+        raise forms.ValidationError(
+            _("Unknown time zone. Write it as e.g. Europe/Stockholm.")
+        ) from error
+    return name
+
+
+class FindCalDAVForm(forms.Form):
+    """The account to look for calendars in: where it is, and how to sign in."""
+
+    address = forms.CharField(
+        label=_("Your server's address, or your e-mail address"),
+        max_length=1000,
+        help_text=_(
+            "For example https://cloud.example.org or anna@example.org. Takt finds the "
+            "calendars from there."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"required": _("Write your server's address or your e-mail address.")},
+    )
+    username = forms.CharField(
+        label=_("User name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        error_messages={"required": _("Write your user name.")},
+    )
+    # Shown again after an error, so that nothing typed is lost.
+    password = forms.CharField(
+        label=_("Password"),
+        max_length=500,
+        widget=forms.PasswordInput(render_value=True, attrs={"autocomplete": "off"}),
+        help_text=_("Preferably an app password made for Takt alone."),
+        error_messages={"required": _("Write your password.")},
+    )
+    timezone = forms.CharField(
+        label=_("Time zone"),
+        max_length=64,
+        initial="Europe/Stockholm",
+        help_text=_("Where times without a zone, and all-day events, are placed."),
+    )
+
+    def clean_timezone(self) -> str:
+        return _known_zone(self.cleaned_data["timezone"])
+
+
+# The calendars found travel to the next step signed, so only those found can be ticked.
+_FOUND_SALT = "takt.calendars.found"
+_FOUND_MAX_AGE = 3600
+
+
+class ChooseCalendarsForm(forms.Form):
+    """The calendars found in an account, a tick box each; the account travels hidden."""
+
+    found = forms.CharField(widget=forms.HiddenInput)
+    username = forms.CharField(max_length=200, widget=forms.HiddenInput)
+    password = forms.CharField(max_length=500, widget=forms.HiddenInput)
+    timezone = forms.CharField(max_length=64, widget=forms.HiddenInput)
+    calendars = forms.MultipleChoiceField(
+        label=_("Calendars to read"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Tick at least one calendar.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._offer(_unsigned(self.data.get("found")) if self.is_bound else [])
+
+    def _offer(self, found: list[FoundCalendar]) -> None:
+        self.found_calendars = list(found)
+        boxes = cast(forms.MultipleChoiceField, self.fields["calendars"])
+        boxes.choices = [(c.url, c.name) for c in found]
+
+    @classmethod
+    def offering(cls, found: list[FoundCalendar], account: dict[str, Any]) -> "ChooseCalendarsForm":
+        """The unticked form for the calendars just found in `account` (the find form's data)."""
+        signed = signing.dumps([[c.url, c.name] for c in found], salt=_FOUND_SALT, compress=True)
+        form = cls(
+            initial={
+                "found": signed,
+                "username": account["username"],
+                "password": account["password"],
+                "timezone": account["timezone"],
+            }
+        )
+        form._offer(found)
+        return form
+
+    def clean_found(self) -> str:
+        if not self.found_calendars:
+            raise forms.ValidationError(
+                _("The list of calendars has expired. Look for your calendars again.")
+            )
+        return str(self.cleaned_data["found"])
+
+    def clean_timezone(self) -> str:
+        return _known_zone(self.cleaned_data["timezone"])
+
+    def ticked(self) -> list[FoundCalendar]:
+        """The calendars found that the person ticked, in the order they were found."""
+        wanted = set(self.cleaned_data["calendars"])
+        return [c for c in self.found_calendars if c.url in wanted]
+
+
+def _unsigned(value: object) -> list[FoundCalendar]:
+    """The calendars in a signed list; none when it is missing, altered or too old."""
+    try:
+        pairs = signing.loads(str(value or ""), salt=_FOUND_SALT, max_age=_FOUND_MAX_AGE)
+        return [FoundCalendar(str(url), str(name)) for url, name in pairs]
+    except (signing.BadSignature, TypeError, ValueError):
+        return []

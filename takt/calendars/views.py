@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from takt.calendars import services
+from takt.calendars.discovery import discover_calendars
 from takt.calendars.errors import CalendarError
-from takt.calendars.forms import CalendarSourceForm
+from takt.calendars.forms import CalendarSourceForm, ChooseCalendarsForm, FindCalDAVForm
 from takt.calendars.models import BusyTime, CalendarSource
 from takt.core.access import workspace_for
+from takt.core.models import Workspace
 from takt.core.pages import page_language
 
 UPCOMING = 5
@@ -80,6 +82,90 @@ def calendar_add(request: HttpRequest, workspace_id: int) -> HttpResponse:
             )
             return redirect("calendars", workspace.pk)
     return render(request, "calendars/calendar_add.html", {"workspace": workspace, "form": form})
+
+
+@login_required
+def calendar_find(request: HttpRequest, workspace_id: int) -> HttpResponse:
+    """A CalDAV account's calendars found from its server or e-mail address, then ticked to add."""
+    workspace = workspace_for(request, workspace_id)
+    if request.method == "POST" and "found" in request.POST:
+        return _add_ticked(request, workspace, ChooseCalendarsForm(request.POST))
+    form = FindCalDAVForm(request.POST or None)
+    choose = None
+    if request.method == "POST" and form.is_valid():
+        account = form.cleaned_data
+        try:
+            found = discover_calendars(
+                account["address"],
+                account["username"],
+                account["password"],
+                timeout=services.PAGE_TIMEOUT,
+            )
+        except CalendarError as error:
+            form.add_error("address", error.message(page_language()))
+        else:
+            if found:
+                choose = ChooseCalendarsForm.offering(found, account)
+            else:
+                form.add_error(
+                    "address",
+                    _(
+                        "The account has no calendars Takt could find. Check the address and the "
+                        "user name, or give the address of the calendar itself."
+                    ),
+                )
+    return _find_page(request, workspace, form, choose)
+
+
+def _add_ticked(
+    request: HttpRequest, workspace: Workspace, choose: ChooseCalendarsForm
+) -> HttpResponse:
+    if not choose.is_valid():
+        if "found" in choose.errors:
+            # The list is gone (too old, or altered): start again from the account.
+            problems = [str(problem) for problem in choose.errors["found"]]
+            return _find_page(request, workspace, FindCalDAVForm(), None, problems)
+        return _find_page(request, workspace, None, choose)
+    account = choose.cleaned_data
+    for calendar in choose.ticked():
+        try:
+            source, count = services.add_source(
+                workspace=workspace,
+                owner=request.user,  # type: ignore[arg-type]
+                kind=CalendarSource.Kind.CALDAV,
+                name=calendar.name,
+                url=calendar.url,
+                username=account["username"],
+                password=account["password"],
+                zone=account["timezone"],
+            )
+        except CalendarError as error:
+            messages.error(request, f"{calendar.name}: {error.message(page_language())}")
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(name)s is connected: %(count)d busy time read.",
+                    "%(name)s is connected: %(count)d busy times read.",
+                    count,
+                )
+                % {"name": source, "count": count},
+            )
+    return redirect("calendars", workspace.pk)
+
+
+def _find_page(
+    request: HttpRequest,
+    workspace: Workspace,
+    form: FindCalDAVForm | None,
+    choose: ChooseCalendarsForm | None,
+    problems: list[str] | None = None,
+) -> HttpResponse:
+    return render(
+        request,
+        "calendars/calendar_find.html",
+        {"workspace": workspace, "form": form, "choose": choose, "problems": problems or []},
+    )
 
 
 @login_required
