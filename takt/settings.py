@@ -19,6 +19,8 @@ CSRF_TRUSTED_ORIGINS = envconf.env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = envconf.env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # How long a candidate's personal link lives (it also dies when the interview changes).
 TAKT_LINK_EXPIRY_HOURS = envconf.env_int("TAKT_LINK_EXPIRY_HOURS", 14 * 24, minimum=1)
+# How many e-mails Takt relays for one job seeker in any 24 hours (seeker/relay.py).
+TAKT_RELAY_DAILY_LIMIT = envconf.env_int("TAKT_RELAY_DAILY_LIMIT", 20, minimum=0)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
