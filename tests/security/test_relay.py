@@ -16,7 +16,7 @@ from takt.seeker import services as verbs
 from tests.servers import SmtpServer
 
 pytestmark = pytest.mark.django_db
-WORDS = "Hej Anna!\n\nJag har tackat ja till ett annat erbjudande. Tack för att ni ville träffa mig."
+WORDS = "Hej Anna!\n\nJag har tackat ja till ett annat erbjudande. Tack för att ni ville ses."
 
 
 @pytest.fixture
@@ -98,9 +98,7 @@ def test_the_relayed_email_says_who_sent_it_and_answers_go_to_them(seeker, sink)
     assert "Skickat genom Takt för Sara Lind (sara@example.se)" in outro
 
 
-def test_the_daily_limit_per_user_refuses_the_next_one_and_writes_nothing(
-    seeker, settings
-) -> None:
+def test_the_daily_limit_per_user_refuses_the_next_one_and_writes_nothing(seeker, settings) -> None:
     settings.TAKT_RELAY_DAILY_LIMIT = 2
     relayed = Relayed("Sara Lind via Takt", "sara@example.se", seeker["user"])
     for number in range(2):
