@@ -23,8 +23,31 @@ TIME_PROBLEMS = {
 }
 
 
+# Years a typed date may have: 0001 or 9999 would overflow the arithmetic on it.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def sane_year(value: datetime) -> None:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise forms.ValidationError(
+            _("Give a date between the years %(first)d and %(last)d."),
+            code="year",
+            params={"first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+
+
+def one_line(value: str) -> None:
+    """A name goes into an e-mail header: no line breaks or control characters."""
+    if any(not char.isprintable() for char in value):
+        raise forms.ValidationError(
+            _("Write it on one line, without line breaks or control characters."),
+            code="one_line",
+        )
+
+
 def local_instant(value: datetime, zone_name: str) -> datetime:
     """A naive local time typed by a person, in the interview's zone; DST gaps refused."""
+    sane_year(value)
     try:
         return localize(value.replace(tzinfo=None), zone(zone_name))
     except TimeProblem as problem:
@@ -41,9 +64,11 @@ class LocalDateTimeField(forms.DateTimeField):
             return None
         for fmt in self.input_formats:
             try:
-                return datetime.strptime(str(value).strip(), fmt)  # noqa: DTZ007
+                parsed = datetime.strptime(str(value).strip(), fmt)  # noqa: DTZ007
             except ValueError:
                 continue
+            sane_year(parsed)
+            return parsed
         raise forms.ValidationError(TIME_PROBLEMS["bad_format"])
 
 
@@ -134,6 +159,11 @@ class CandidateForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = ["name", "email", "phone", "language", "timezone"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("name", "phone", "timezone"):
+            self.fields[name].validators.append(one_line)
 
 
 class BookForm(forms.Form):

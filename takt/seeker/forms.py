@@ -38,8 +38,36 @@ CALL_OUTCOMES = [
 ]
 
 
+# Years a date typed into a form may have: 0001 or 9999 would overflow the arithmetic
+# on it (an interview's end, the notice), and no interview is that far off.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+# Free text has a ceiling: a reason is a sentence or two, an e-mail fits on a phone screen.
+REASON_MAX = 2000
+EMAIL_MAX = 10_000
+
+
+def sane_year(day: date) -> None:
+    """Refuse a year outside FIRST_YEAR..LAST_YEAR with a clear message."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise forms.ValidationError(
+            _("Give a date between the years %(first)d and %(last)d."),
+            code="year",
+            params={"first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+
+
+def one_line(value: str) -> None:
+    """A name or subject goes into an e-mail header: no line breaks or control characters."""
+    if any(not char.isprintable() for char in value):
+        raise forms.ValidationError(
+            _("Write it on one line, without line breaks or control characters."),
+            code="one_line",
+        )
+
+
 def local_instant(day: date, clock: time, zone_name: str) -> datetime:
     """The instant of a local day and time in the zone; a DST gap or fold is refused."""
+    sane_year(day)
     try:
         return localize(datetime.combine(day, clock), zone(zone_name))
     except TimeProblem as problem:
@@ -104,6 +132,7 @@ class LocalDateTimeField(forms.Field):
             raise forms.ValidationError(
                 _("Give a day and a time, like 2026-03-28 08:30."), code="invalid"
             ) from error
+        sane_year(parsed)
         return parsed.replace(tzinfo=None, second=0, microsecond=0)
 
 
@@ -124,13 +153,14 @@ class ContinueAnyway(Plain):
 
 
 class InterviewForm(Plain):
-    company = forms.CharField(label=_("Company"), max_length=200)
-    role = forms.CharField(label=_("Role"), max_length=200)
-    contact_name = forms.CharField(label=_("Contact person"), max_length=200)
+    company = forms.CharField(label=_("Company"), max_length=200, validators=[one_line])
+    role = forms.CharField(label=_("Role"), max_length=200, validators=[one_line])
+    contact_name = forms.CharField(label=_("Contact person"), max_length=200, validators=[one_line])
     contact_phone = forms.CharField(
         label=_("Their phone"),
         max_length=40,
         required=False,
+        validators=[one_line],
         help_text=_("So Takt can help you call rather than write."),
     )
     contact_email = forms.EmailField(label=_("Their e-mail"), required=False)
@@ -141,7 +171,9 @@ class InterviewForm(Plain):
     start_time = forms.TimeField(label=_("Starts"), widget=TimeInput)
     end_time = forms.TimeField(label=_("Ends"), widget=TimeInput)
     zone = forms.ChoiceField(label=_("Time zone"), choices=ZONES, initial="Europe/Stockholm")
-    location = forms.CharField(label=_("Place"), max_length=300, required=False)
+    location = forms.CharField(
+        label=_("Place"), max_length=300, required=False, validators=[one_line]
+    )
     video_link = forms.URLField(label=_("Video link"), required=False)
     uid = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
 
@@ -207,6 +239,7 @@ class RescheduleReasonForm(FoundOut):
         label=_("Say it in a sentence"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
+        max_length=REASON_MAX,
         help_text=_("Short and honest. This is what they will read."),
     )
     other_plans_movable = forms.TypedChoiceField(
@@ -225,6 +258,7 @@ class CancelReasonForm(FoundOut):
         label=_("Say it in a sentence"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
+        max_length=REASON_MAX,
         help_text=_("Honest and simple. No need for details."),
     )
 
@@ -296,8 +330,10 @@ class CallForm(Plain):
 
 
 class EmailForm(ContinueAnyway):
-    subject = forms.CharField(label=_("Subject"), max_length=300)
-    text = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 14}))
+    subject = forms.CharField(label=_("Subject"), max_length=300, validators=[one_line])
+    text = forms.CharField(
+        label=_("Message"), widget=forms.Textarea(attrs={"rows": 14}), max_length=EMAIL_MAX
+    )
 
 
 class NewTimeForm(Plain):
