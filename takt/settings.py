@@ -22,6 +22,8 @@ SITE_URL = envconf.env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # and `takt receive` reads what the mail server hands it for that domain (README, Receiving).
 TAKT_REPLY_DOMAIN = envconf.env_str("TAKT_REPLY_DOMAIN", "").strip().lower()
 TAKT_LINK_EXPIRY_HOURS = envconf.env_int("TAKT_LINK_EXPIRY_HOURS", 14 * 24, minimum=1)
+# How many e-mails Takt relays for one job seeker in any 24 hours (seeker/relay.py).
+TAKT_RELAY_DAILY_LIMIT = envconf.env_int("TAKT_RELAY_DAILY_LIMIT", 20, minimum=0)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

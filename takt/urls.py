@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("account/api-tokens/", include("takt.api.urls")),
     path("c/", include("takt.candidates.urls")),
     path("", include("takt.core.urls")),
     path("", include("takt.seeker.urls")),

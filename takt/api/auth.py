@@ -12,9 +12,10 @@ from takt.api.models import ApiToken, digest
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
         found = ApiToken.objects.select_related("user").filter(key_hash=digest(token)).first()
-        if found is None or not found.user.is_active:
+        now = timezone.now()
+        if found is None or not found.user.is_active or found.expired(now):
             return None
-        ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+        ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
         request.user = found.user
         return found.user
 

@@ -1,5 +1,6 @@
 import hashlib
 import secrets
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
@@ -20,6 +21,8 @@ class ApiToken(models.Model):
     key_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    # None: until revoked.
+    expires_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("API token")
@@ -27,8 +30,16 @@ class ApiToken(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.user})"
 
+    def expired(self, now: datetime) -> bool:
+        return self.expires_at is not None and self.expires_at <= now
+
     @classmethod
-    def issue(cls, user: object, name: str) -> tuple["ApiToken", str]:
+    def issue(
+        cls, user: object, name: str, expires_at: datetime | None = None
+    ) -> tuple["ApiToken", str]:
+        """A new token and its key; the key is never kept, so it can be shown only now."""
         key = "takt_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, key_hash=digest(key))
+        token = cls.objects.create(
+            user=user, name=name, key_hash=digest(key), expires_at=expires_at
+        )
         return token, key

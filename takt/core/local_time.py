@@ -10,11 +10,13 @@ from datetime import datetime
 from django import forms
 from django.utils.translation import gettext as _
 
+from takt.core.form_checks import sane_year
 from takt.scheduling.zones import TimeProblem, localize, zone
 
 
 def local_instant(local: datetime, zone_name: str) -> datetime:
     """The instant of a local time in the zone; a DST gap or fold is a ValidationError."""
+    sane_year(local)
     try:
         return localize(local.replace(tzinfo=None), zone(zone_name))
     except TimeProblem as problem:

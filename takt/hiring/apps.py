@@ -12,3 +12,9 @@ class HiringConfig(AppConfig):
     def ready(self) -> None:
         # The recruiter's dashboard items join the dashboard's registry.
         from takt.hiring import reminders  # noqa: F401
+
+        # The worker fills the candidate's link into an e-mail as it sends it.
+        from takt.hiring.links import link_for_message
+        from takt.outbox import links
+
+        links.register(link_for_message)

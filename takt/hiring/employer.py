@@ -1,7 +1,8 @@
 """The employer's verbs (guide, method 3): cancel, offer new times, and what each one sends.
 
-Each verb is one transaction: the interview's state, the change, the candidate
-link and the e-mail with its calendar invitation commit together or not at all.
+Each verb is one transaction: the interview's state, the change and the e-mail
+with its calendar invitation commit together or not at all; the candidate's link
+in that e-mail is made only when it is sent (outbox/links.py).
 Each runs the rules itself (checks.py) on what it is about to commit, before it
 writes: a block raises rules.Blocked, a warning not acknowledged by its rule id
 raises rules.Unacknowledged, and the warnings gone past are recorded with the
@@ -20,9 +21,10 @@ from takt.core import audit, changes, lifecycle, rules
 from takt.core.cancelling import cancel_interview
 from takt.core.models import Change, ContactAttempt, Interview, Side
 from takt.hiring.checks import call_findings, draft_findings, interviewers_of, sending
-from takt.hiring.links import issue_link
 from takt.hiring.mail import drafts, kind_of, queue_to_candidate
 from takt.hiring.models import CandidateLink
+from takt.outbox import links
+from takt.outbox.models import Message
 from takt.scheduling import Span
 
 
@@ -229,17 +231,16 @@ def send_cancellation(
     found = rules.enforce(about.findings, acknowledged)
     changes.acknowledge(change, found, actor=actor)
     interview = cancel_interview(change.interview, actor=actor, change=change)
-    link = None
     if times:
         changes.set_alternatives(change, times)
-        _token, link = issue_link(interview, change, now=moment)
     messages = drafts(
         interview,
         actor,
         "cancel",
         change=change,
         alternatives=times or (),
-        link=link,
+        # The link to pick a time is made when the e-mail is sent, never stored (outbox/links.py).
+        link=links.PLACEHOLDER if times else None,
         language=language,
     )
     queue_to_candidate(
@@ -249,6 +250,7 @@ def send_cancellation(
         change=change,
         method="CANCEL",
         sender=actor,
+        with_link=bool(times),
     )
     Change.objects.filter(pk=change.pk).update(sent_at=moment)
     audit.record("change.sent", workspace=interview.workspace, interview=interview, actor=actor)
@@ -264,12 +266,12 @@ def send_offer(
     now: datetime | None = None,
     language: str = "sv",
     acknowledged: Collection[str] = (),
-) -> str:
+) -> Message | None:
     """Offer the times with a personal link; the old time stays held until one is picked.
 
     The times come from the caller; the rules check them here against the
-    interviewers' busy times. Returns the link (shown nowhere but the e-mail;
-    tests read it from here).
+    interviewers' busy times. Returns the queued e-mail (None when the candidate
+    has no address); its link is made only when it is sent (outbox/links.py).
     """
     moment = now or timezone.now()
     interview = Interview.objects.select_for_update().get(pk=change.interview_id)
@@ -283,23 +285,23 @@ def send_offer(
     CandidateLink.objects.filter(interview=interview, used_at__isnull=True).update(
         expires_at=moment
     )
-    _token, link = issue_link(interview, change, now=moment)
     messages = drafts(
         interview,
         actor,
         "reschedule",
         change=change,
         alternatives=times,
-        link=link,
+        link=links.PLACEHOLDER,
         language=language,
     )
-    queue_to_candidate(
+    message = queue_to_candidate(
         interview,
         kind_of(messages, "email"),
         kind=f"employer_offer_{change.pk}",
         change=change,
         method=None,
         sender=actor,
+        with_link=True,
     )
     lifecycle.move_change_to(change, Change.State.SENT)
     change.sent_at = moment
@@ -311,7 +313,7 @@ def send_offer(
         actor=actor,
         alternatives=len(times),
     )
-    return link
+    return message
 
 
 def _refuse_closed(change: Change) -> None:

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
+from takt.core.form_checks import one_line, sane_year
 from takt.core.local_time import local_instant
 from takt.core.models import Application, Change, Person, Position
 from takt.scheduling.zones import TimeProblem, zone
@@ -29,9 +30,11 @@ class LocalDateTimeField(forms.DateTimeField):
             return None
         for fmt in self.input_formats:
             try:
-                return datetime.strptime(str(value).strip(), fmt)  # noqa: DTZ007
+                parsed = datetime.strptime(str(value).strip(), fmt)  # noqa: DTZ007
             except ValueError:
                 continue
+            sane_year(parsed)
+            return parsed
         raise forms.ValidationError(_("Write the date and time as 2026-05-11 10:00."))
 
 
@@ -130,6 +133,11 @@ class PositionForm(forms.ModelForm):
     class Meta:
         model = Position
         fields = ["title", "title_en"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("name", "phone", "timezone"):
+            self.fields[name].validators.append(one_line)
 
 
 class BookForm(forms.Form):

@@ -72,8 +72,13 @@ def queue_to_candidate(
     change: Change | None,
     method: str | None,
     sender: User | None,
+    with_link: bool = False,
 ) -> Message | None:
-    """Queue the e-mail (and the invitation) once per interview, kind and sequence."""
+    """Queue the e-mail (and the invitation) once per interview, kind and sequence.
+
+    `with_link`: the text holds links.PLACEHOLDER (see `drafts`), and the link made when
+    it is sent is bound to the interview's sequence now.
+    """
     person = interview.counterpart
     if not person.email:
         return None
@@ -92,6 +97,7 @@ def queue_to_candidate(
         ical=ical,
         ical_method=method or "",
         key=idempotency_key(interview.uid, kind, interview.sequence, person.email),
+        link_sequence=interview.sequence if with_link else None,
     )
 
 

@@ -1,4 +1,10 @@
-"""A mail backend for running without a mail server: one .eml file per message."""
+"""A mail backend for running without a mail server: one .eml file per message.
+
+A file is a copy at rest, like the Message row: an e-mail that carries a
+candidate's link is written with the placeholder where the link goes, so the
+folder holds no working link (outbox/links.py). Candidate links reach a
+candidate only through a real mail server.
+"""
 
 import os
 from collections.abc import Sequence
@@ -7,6 +13,8 @@ from typing import Any
 
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.message import EmailMessage
+
+from takt.outbox.outgoing import OutboxEmail
 
 
 def eml_name(message_id: str) -> str:
@@ -22,7 +30,8 @@ class EmlFolderBackend(BaseEmailBackend):
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         for message in email_messages:
-            raw = message.message()
+            # A file rests on disk: it keeps the placeholder, never a working candidate link.
+            raw = message.at_rest() if isinstance(message, OutboxEmail) else message.message()
             # A resend after a crash overwrites its file, never doubles it.
             _write_private(
                 self.folder / eml_name(str(raw["Message-ID"] or id(message))), raw.as_bytes()

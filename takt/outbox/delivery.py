@@ -11,6 +11,7 @@ one right after their "250", never at the end of the batch, to keep that
 window to a single small UPDATE.
 """
 
+import email.errors
 import logging
 import smtplib
 import uuid
@@ -59,7 +60,9 @@ def classify(error: BaseException) -> Failure:
     if isinstance(error, smtplib.SMTPResponseException):
         code = error.smtp_code
         return Failure(500 <= code < 600, _answer(code, error.smtp_error), reconnect=code == 421)
-    if isinstance(error, ValueError):  # an address the mailer cannot write (prep_address)
+    if isinstance(error, (ValueError, email.errors.MessageError)):
+        # A header or address that cannot be written (CR/LF in it, prep_address): the same
+        # message fails the same way every time, so it is not tried again.
         return Failure(True, str(error), reconnect=False)
     # Refused or dropped connections, timeouts, DNS: the server may be back later.
     return Failure(False, f"{type(error).__name__}: {error}".strip(), reconnect=True)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +29,19 @@ class Message(models.Model):
     text = models.TextField()
     html = models.TextField(blank=True)
     ical = models.TextField(blank=True)
+    # A candidate's link goes where the text says links.PLACEHOLDER, made when it is sent
+    # (links.py): bound to the interview, the change and this sequence of the interview.
+    link_sequence = models.PositiveIntegerField(null=True, blank=True)
+    # A job seeker's message relayed by Takt: "<name> via Takt", answers go to the person.
+    from_name = models.CharField(max_length=200, blank=True)
+    reply_to = models.EmailField(blank=True)
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     ical_method = models.CharField(max_length=20, blank=True)
     # interview, kind, sequence and recipient: the same message is never queued twice,
     # and Message-ID is derived from it so a resend after a crash keeps its identity.
@@ -54,6 +68,8 @@ class Message(models.Model):
             models.Index(
                 fields=["workspace", "status", "-created_at", "-id"], name="outbox_newest_by_status"
             ),
+            # The relay's daily limit counts a sender's messages of the last day.
+            models.Index(fields=["sender", "created_at"], name="outbox_by_sender"),
         ]
 
     def __str__(self) -> str:

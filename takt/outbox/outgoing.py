@@ -8,7 +8,9 @@ from email.utils import format_datetime
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.utils.html import linebreaks
 
+from takt.outbox import links
 from takt.outbox.mime import build_email
 from takt.outbox.models import Message
 from takt.outbox.reply_address import reply_address
@@ -28,41 +30,55 @@ class OutboxEmail(EmailMessage):
         super().__init__(
             subject=row.subject,
             body=row.text,
-            from_email=settings.DEFAULT_FROM_EMAIL,
+            from_email=sender_of(row),
             to=[row.recipient_email],
+            reply_to=[row.reply_to] if row.reply_to else None,
         )
         self.row = row
+        self.filled: tuple[str, str] | None = None
 
     def message(  # type: ignore[override]
         self, *, policy: email.policy.Policy | None = None
     ) -> email.message.Message:
+        # The candidate's link, if the message carries one, is made now, as a mailer sends
+        # it, and lives only in this object and the mail server's copy (links.py).
+        if self.filled is None:
+            self.filled = links.filled(self.row)
+            self.body = self.filled[0]
         # Built and flattened with the classic policy (see mime.py: it is the fast
         # one), with the CRLF line ends SMTP wants, whatever policy the mailer asks for.
-        return self._build(_SMTP_COMPAT32)
+        return self._build(_SMTP_COMPAT32, *self.filled)
 
-    def _build(self, policy: email.policy.Policy) -> email.message.Message:
+    def at_rest(self) -> email.message.Message:
+        """The message as stored, with the link's placeholder: for copies kept on disk."""
+        return self._build(_SMTP_COMPAT32, self.row.text, self.row.html)
+
+    def _build(self, policy: email.policy.Policy, text: str, html: str) -> email.message.Message:
         row = self.row
+        headers = {"Date": format_datetime(row.created_at.astimezone(UTC), usegmt=True)}
+        # A job seeker's own e-mail is answered to them; everything else comes back to
+        # Takt through its reply address, when one is set up.
+        if row.reply_to:
+            headers["Reply-To"] = str(Address(addr_spec=row.reply_to))
+        elif reply := reply_address(row):
+            headers["Reply-To"] = reply
         built = build_email(
-            from_addr=settings.DEFAULT_FROM_EMAIL,
+            from_addr=sender_of(row),
             to_addr=str(Address(display_name=row.recipient_name, addr_spec=row.recipient_email)),
             subject=row.subject,
-            text=row.text,
-            html=row.html or _html_from_text(row.text),
+            text=text,
+            html=html or linebreaks(text, autoescape=True),
             calendar=row.ical.encode() if row.ical else None,
             method=(row.ical_method or None) if row.ical else None,
             message_id=row.message_id,
             # Dated when it was queued, so a resend after a crash carries the same
             # headers as the first copy, not only the same Message-ID.
-            headers={
-                "Date": format_datetime(row.created_at.astimezone(UTC), usegmt=True),
-                **({"Reply-To": reply} if (reply := reply_address(row)) else {}),
-            },
+            headers=headers,
         )
         built.policy = policy
         return built
 
 
-def _html_from_text(text: str) -> str:
-    from django.utils.html import linebreaks
-
-    return linebreaks(text, autoescape=True)
+def sender_of(row: Message) -> str:
+    """Takt's own address; a relayed message says whose words it carries ("Sara Lind via Takt")."""
+    return str(Address(display_name=row.from_name, addr_spec=settings.DEFAULT_FROM_EMAIL))

@@ -2,8 +2,10 @@
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.tasks import task_backends
 from django.utils import timezone
@@ -15,6 +17,15 @@ from takt.outbox.models import Message
 from takt.outbox.tasks import deliver_due
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Relayed:
+    """Who a relayed message speaks for: the From's display name, the Reply-To, the user."""
+
+    display_name: str
+    email: str
+    user: User | None
 
 
 def idempotency_key(subject: str, kind: str, sequence: int, recipient: str) -> str:
@@ -44,8 +55,15 @@ def queue_message(
     ical_method: str = "",
     key: str | None = None,
     send_after: datetime | None = None,
+    link_sequence: int | None = None,
+    relayed_for: Relayed | None = None,
 ) -> Message:
-    """Queue one e-mail; the same key twice gives the first message back, never a second one."""
+    """Queue one e-mail; the same key twice gives the first message back, never a second one.
+
+    `link_sequence`: the text holds links.PLACEHOLDER, filled with a candidate's link for
+    the interview at that sequence when it is sent. `relayed_for`: a person's own words
+    sent through Takt, so the e-mail says so and answers go back to them.
+    """
     if key is None:
         if interview is None:
             raise ValueError("a message without an interview needs an explicit key")
@@ -67,6 +85,10 @@ def queue_message(
             "ical_method": ical_method,
             "message_id": message_id_for(key),
             "next_attempt_at": send_after or timezone.now(),
+            "link_sequence": link_sequence,
+            "from_name": relayed_for.display_name if relayed_for else "",
+            "reply_to": relayed_for.email if relayed_for else "",
+            "sender": relayed_for.user if relayed_for else None,
         },
     )
     if created:

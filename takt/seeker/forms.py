@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from takt.core.form_checks import one_line, sane_year
 from takt.core.local_time import local_instant
 from takt.core.models import Change, ContactAttempt
 from takt.core.models.people import Language, Locale
@@ -38,6 +39,11 @@ CALL_OUTCOMES = [
     (ContactAttempt.Outcome.NO_ANSWER, _("No answer")),
     (ContactAttempt.Outcome.LEFT_MESSAGE, _("I left a voicemail")),
 ]
+
+
+# Free text has a ceiling: a reason is a sentence or two, an e-mail fits on a phone screen.
+REASON_MAX = 2000
+EMAIL_MAX = 10_000
 
 
 class DateInput(forms.DateInput):
@@ -80,6 +86,7 @@ class LocalDateTimeField(forms.Field):
             raise forms.ValidationError(
                 _("Give a day and a time, like 2026-03-28 08:30."), code="invalid"
             ) from error
+        sane_year(parsed)
         return parsed.replace(tzinfo=None, second=0, microsecond=0)
 
 
@@ -100,13 +107,14 @@ class ContinueAnyway(Plain):
 
 
 class InterviewForm(Plain):
-    company = forms.CharField(label=_("Company"), max_length=200)
-    role = forms.CharField(label=_("Role"), max_length=200)
-    contact_name = forms.CharField(label=_("Contact person"), max_length=200)
+    company = forms.CharField(label=_("Company"), max_length=200, validators=[one_line])
+    role = forms.CharField(label=_("Role"), max_length=200, validators=[one_line])
+    contact_name = forms.CharField(label=_("Contact person"), max_length=200, validators=[one_line])
     contact_phone = forms.CharField(
         label=_("Their phone"),
         max_length=40,
         required=False,
+        validators=[one_line],
         help_text=_("So Takt can help you call rather than write."),
     )
     contact_email = forms.EmailField(label=_("Their e-mail"), required=False)
@@ -123,7 +131,9 @@ class InterviewForm(Plain):
     start_time = forms.TimeField(label=_("Starts"), widget=TimeInput)
     end_time = forms.TimeField(label=_("Ends"), widget=TimeInput)
     zone = forms.ChoiceField(label=_("Time zone"), choices=ZONES, initial="Europe/Stockholm")
-    location = forms.CharField(label=_("Place"), max_length=300, required=False)
+    location = forms.CharField(
+        label=_("Place"), max_length=300, required=False, validators=[one_line]
+    )
     video_link = forms.URLField(label=_("Video link"), required=False)
     uid = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
 
@@ -195,6 +205,7 @@ class RescheduleReasonForm(FoundOut):
         label=_("Say it in a sentence"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
+        max_length=REASON_MAX,
         help_text=_("Short and honest. This is what they will read."),
     )
     other_plans_movable = forms.TypedChoiceField(
@@ -213,6 +224,7 @@ class CancelReasonForm(FoundOut):
         label=_("Say it in a sentence"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
+        max_length=REASON_MAX,
         help_text=_("Honest and simple. No need for details."),
     )
 
@@ -284,8 +296,10 @@ class CallForm(Plain):
 
 
 class EmailForm(ContinueAnyway):
-    subject = forms.CharField(label=_("Subject"), max_length=300)
-    text = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 14}))
+    subject = forms.CharField(label=_("Subject"), max_length=300, validators=[one_line])
+    text = forms.CharField(
+        label=_("Message"), widget=forms.Textarea(attrs={"rows": 14}), max_length=EMAIL_MAX
+    )
 
 
 class NewTimeForm(Plain):

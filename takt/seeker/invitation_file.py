@@ -1,12 +1,13 @@
 """Reading an interview invitation (.ics) into the fields of the add-interview form."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
 
+from takt.core.form_checks import FIRST_YEAR, LAST_YEAR
 from takt.seeker.forms import ZONES
 
 MAX_BYTES = 512 * 1024
@@ -17,7 +18,9 @@ DEFAULT_ZONE = "Europe/Stockholm"
 class InvitationProblem(Exception):
     """The file is not an invitation Takt can read; `code` picks the message."""
 
-    code: str  # "too_big", "unreadable", "no_event", "all_day", "no_start"
+    # "too_big", "unreadable", "no_event", "all_day", "no_start", "organizers", "duration",
+    # "year"
+    code: str
 
 
 def _zone_name(tz: tzinfo | None) -> str:
@@ -45,24 +48,10 @@ def read_invitation(data: bytes) -> dict[str, Any]:
     event = events[0]
     if event.get("DTSTART") is None:
         raise InvitationProblem("no_start")
-    start = event.decoded("DTSTART")
-    if not isinstance(start, datetime):
-        raise InvitationProblem("all_day")
-    if event.get("DTEND") is not None:
-        end = event.decoded("DTEND")
-    elif event.get("DURATION") is not None:
-        end = start + event.decoded("DURATION")
-    else:
-        end = None
-    if isinstance(end, date) and not isinstance(end, datetime):
-        raise InvitationProblem("all_day")
-    zone_name = _zone_name(start.tzinfo)
-    local = ZoneInfo(zone_name)
-    if start.tzinfo is None:  # floating time: the invitation's own local time
-        start = start.replace(tzinfo=local)
-        end = end.replace(tzinfo=local) if end else None
-    start = start.astimezone(local)
-    end = end.astimezone(local) if end else None
+    if isinstance(event.get("ORGANIZER"), list):
+        # Two ORGANIZER lines: which one is the contact cannot be told.
+        raise InvitationProblem("organizers")
+    start, end = _times(event)
     organizer = event.get("ORGANIZER")
     summary = str(event.get("SUMMARY") or "")
     location = str(event.get("LOCATION") or "")
@@ -74,8 +63,46 @@ def read_invitation(data: bytes) -> dict[str, Any]:
         "day": start.date(),
         "start_time": start.time().replace(tzinfo=None),
         "end_time": end.time().replace(tzinfo=None) if end else None,
-        "zone": zone_name,
+        "zone": _zone_name(start.tzinfo),
         "location": "" if is_link else location,
         "video_link": location if is_link else str(event.get("URL") or ""),
         "uid": str(event.get("UID") or "")[:100],
     }
+
+
+def _times(event: Any) -> tuple[datetime, datetime | None]:
+    """The event's start and end in its zone; InvitationProblem for what cannot be read."""
+    try:
+        start = event.decoded("DTSTART")
+    except (ValueError, TypeError) as error:
+        raise InvitationProblem("unreadable") from error
+    if not isinstance(start, datetime):
+        raise InvitationProblem("all_day")
+    if not FIRST_YEAR <= start.year <= LAST_YEAR:
+        raise InvitationProblem("year")
+    end: Any = None
+    try:
+        if event.get("DTEND") is not None:
+            end = event.decoded("DTEND")
+        elif event.get("DURATION") is not None:
+            length = event.decoded("DURATION")
+            if not isinstance(length, timedelta):
+                raise InvitationProblem("duration")
+            end = start + length
+    except (ValueError, TypeError, OverflowError) as error:
+        raise InvitationProblem("duration") from error
+    if isinstance(end, date) and not isinstance(end, datetime):
+        raise InvitationProblem("all_day")
+    zone_name = _zone_name(start.tzinfo)
+    local = ZoneInfo(zone_name)
+    try:
+        if start.tzinfo is None:  # floating time: the invitation's own local time
+            start = start.replace(tzinfo=local)
+            end = end.replace(tzinfo=local) if end else None
+        start = start.astimezone(local)
+        end = end.astimezone(local) if end else None
+    except OverflowError as error:
+        raise InvitationProblem("year") from error
+    if end is not None and not FIRST_YEAR <= end.year <= LAST_YEAR:
+        raise InvitationProblem("year")
+    return start, end

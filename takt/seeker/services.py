@@ -23,7 +23,7 @@ from takt.core.rules import Finding
 from takt.core.schedule import schedule_interview
 from takt.outbox.services import queue_message
 from takt.scheduling import Span
-from takt.seeker import checks
+from takt.seeker import checks, relay
 
 
 class AlreadyImported(Exception):
@@ -255,24 +255,30 @@ def log_call(
     return attempt
 
 
-def _queue(change: Change, kind: str, subject: str, text: str, html: str = "") -> None:
+def _queue(change: Change, kind: str, actor: User, text: str) -> None:
+    """Relay the person's words to the interview's contact, framed by Takt (relay.py).
+
+    The person's own subject is kept only in their log (the contact attempt's note):
+    the e-mail carries Takt's.
+    """
     interview = change.interview
     person = interview.counterpart
     if not person.email:
         raise NoEmail(person.name)
+    framed = relay.frame(interview, actor, text)
     queue_message(
         workspace=interview.workspace,
         kind=kind,
         recipient_name=person.name,
         recipient_email=person.email,
         language=person.language,
-        subject=subject,
-        text=text,
-        html=html,
+        subject=framed.subject,
+        text=framed.text,
         interview=interview,
         change=change,
         # One per change and kind: a double click or a retry never sends it twice.
         key=f"change:{change.pk}:{kind}",
+        relayed_for=framed.relayed,
     )
 
 
@@ -305,7 +311,7 @@ def send_request(
         change, checks.for_verb(found, "reschedule_send"), acknowledged=acknowledged, actor=actor
     )
     if through_takt:
-        _queue(change, "candidate_reschedule", subject, text)
+        _queue(change, "candidate_reschedule", actor, text)
     changes.log_contact(
         change.interview,
         channel=ContactAttempt.Channel.EMAIL,
@@ -351,7 +357,7 @@ def send_followup(
     )
     _enforce(change, checks.for_verb(found, "followup"), acknowledged=acknowledged, actor=actor)
     if through_takt:
-        _queue(change, "candidate_followup", subject, text)
+        _queue(change, "candidate_followup", actor, text)
     change.followup_sent_at = timezone.now()
     change.save(update_fields=["followup_sent_at", "updated_at"])
     audit.record(
@@ -422,7 +428,7 @@ def send_cancellation(
     )
     _enforce(change, checks.for_verb(found, "cancel_send"), acknowledged=acknowledged, actor=actor)
     if channel == ContactAttempt.Channel.EMAIL and through_takt:
-        _queue(change, "candidate_cancel", subject, text)
+        _queue(change, "candidate_cancel", actor, text)
     changes.log_contact(
         change.interview, channel=channel, outcome=outcome, actor=actor, change=change
     )

@@ -13,6 +13,7 @@ from takt.hiring import employer
 from takt.hiring.links import open_link
 from takt.outbox.models import Message
 from tests.employer.footprint import busy_calendar, footprint
+from tests.mailed_links import mailed_token
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +30,8 @@ def _offered(team, book, hours_ahead: float = 72):
         actor=team["recruiter"],
     )
     times = employer.suggest_times(interview, now=timezone.now())[:3]
-    url = employer.send_offer(change, times, actor=team["recruiter"], acknowledged=["notice.short"])
-    token = url.split("/c/")[1].rstrip("/")
+    employer.send_offer(change, times, actor=team["recruiter"], acknowledged=["notice.short"])
+    token = mailed_token()
     opened = open_link(token, now=timezone.now())
     assert opened is not None
     return interview, change, opened.link, token

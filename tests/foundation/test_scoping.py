@@ -8,8 +8,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from takt.core.models import Membership, Workspace
 
-# URLs outside the workspaces: sign-in, language, admin (staff only), the API (own tests).
-OUTSIDE = ("login", "logout", "set_language", "admin:", "api-")
+# URLs outside the workspaces: sign-in, language, admin (staff only), the API and a
+# person's own API tokens (own tests: tests/security/test_api_tokens.py).
+OUTSIDE = ("login", "logout", "set_language", "admin:", "api-", "api_token")
 
 
 def _named_patterns(resolver: URLResolver, prefix: str = "") -> list[tuple[str, URLPattern]]:

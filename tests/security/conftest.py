@@ -4,7 +4,8 @@ from typing import Any
 
 import pytest
 
-from tests.servers import radicale_server  # noqa: F401 (fixture)
+from tests.servers import radicale_server, smtp_server  # noqa: F401 (fixtures)
+from tests.team_fixtures import book, recruiter_client  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(autouse=True)

@@ -26,6 +26,9 @@ def _problem_text(code: str) -> str:
         "no_event": _("The file holds no meeting."),
         "no_start": _("The meeting in the file has no start time."),
         "all_day": _("The meeting in the file lasts all day; give the time by hand."),
+        "organizers": _("The file names more than one organizer; fill in the contact by hand."),
+        "duration": _("The meeting's length in the file cannot be read; give the times by hand."),
+        "year": _("The meeting in the file is dated outside the years 1900 to 2200."),
     }.get(code, _("This file is not a calendar file Takt can read."))
 
 
