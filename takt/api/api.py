@@ -2,15 +2,31 @@ from ninja import NinjaAPI
 
 from takt.api import errors
 from takt.api.auth import AUTH
-from takt.api.routers import etiquette, replies
+from takt.api.routers import (
+    actions,
+    candidates,
+    changes,
+    etiquette,
+    interviews,
+    positions,
+    replies,
+)
 
 api = NinjaAPI(
     title="Takt API",
     version="1",
-    description="Cancel and reschedule job interviews with tact. The rules are in GUIDELINES.md.",
+    description="Cancel and reschedule job interviews with tact. The rules are in GUIDELINES.md. "
+    "Every action runs the same rules as the web: a blocking finding answers 409 with the "
+    'findings; a warning must be acknowledged by its rule id (`"acknowledge": ["notice.short"]`), '
+    "else 409 naming it. POSTs take an `Idempotency-Key` header (24 hours).",
     urls_namespace="api-v1",
     auth=AUTH,
 )
 errors.install(api)
 api.add_router("/", etiquette.router)
 api.add_router("/", replies.router)
+api.add_router("/", interviews.router)
+api.add_router("/", actions.router)
+api.add_router("/", changes.router)
+api.add_router("/", positions.router)
+api.add_router("/", candidates.router)

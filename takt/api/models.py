@@ -32,3 +32,9 @@ class ApiToken(models.Model):
         key = "takt_" + secrets.token_urlsafe(32)
         token = cls.objects.create(user=user, name=name, key_hash=digest(key))
         return token, key
+
+
+# Registered with the app from its own module, beside the tokens.
+from takt.api.idempotency import IdempotentRequest  # noqa: E402
+
+__all__ = ["ApiToken", "IdempotentRequest", "digest"]
