@@ -9,15 +9,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Path
+from ninja import Path, Status
 from pydantic import AfterValidator, AwareDatetime, Field
 
 from takt import wording
 from takt.api.schemas import Invalid, Problem, Refusal, refusal
 from takt.core.booking import DoubleBooking
+from takt.core.changes import NotAllowed
 from takt.core.composing import situation_for
 from takt.core.models import Change, Interview, Side
-from takt.core.changes import NotAllowed
 from takt.core.rules import Blocked
 
 # Ids beyond a 64-bit integer cannot exist; refusing them in the schema keeps them a 422.
@@ -63,17 +63,19 @@ def caller(request: HttpRequest) -> User:
     return user
 
 
-def act(action: Callable[[], tuple[int, Any]]) -> tuple[int, Any]:
+def act(action: Callable[[], Status[Any]]) -> Status[Any]:
     """Run the verbs in one transaction; the rules' refusal answers 409 and leaves nothing."""
     try:
         with transaction.atomic():
             return action()
     except Blocked as error:
-        return 409, refusal(error)
+        return Status(409, refusal(error))
     except DoubleBooking:
-        return 409, {"detail": "double booking", "findings": [], "unacknowledged": []}
+        return Status(409, {"detail": "double booking", "findings": [], "unacknowledged": []})
     except NotAllowed as error:
-        return 409, {"detail": str(error) or "not allowed", "findings": [], "unacknowledged": []}
+        return Status(
+            409, {"detail": str(error) or "not allowed", "findings": [], "unacknowledged": []}
+        )
 
 
 def composed_email(

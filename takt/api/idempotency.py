@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
-from ninja.responses import NinjaJSONEncoder
+from ninja.responses import NinjaJSONEncoder, Status
 from pydantic import BaseModel
 
 HEADER = "Idempotency-Key"
@@ -53,14 +53,16 @@ def _conflict(detail: str) -> JsonResponse:
 
 
 def _as_response(result: Any) -> JsonResponse:
-    status, body = result if isinstance(result, tuple) else (200, result)
+    status, body = (
+        (result.status_code, result.value) if isinstance(result, Status) else (200, result)
+    )
     if isinstance(body, BaseModel):
         body = body.model_dump(mode="json")
     return JsonResponse(body, status=status, encoder=NinjaJSONEncoder, safe=False)
 
 
 def idempotent[**P](handler: Callable[P, Any]) -> Callable[P, Any]:
-    """Wrap a POST handler that returns (status, body) so a retried key does not act again."""
+    """Wrap a POST handler that returns Status(code, body) so a retried key does not act again."""
 
     @wraps(handler)
     def run(*args: P.args, **kwargs: P.kwargs) -> Any:

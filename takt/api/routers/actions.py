@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from takt.api.acting import ACT, Moment, ObjectId, WorkspaceId, act, caller, composed_email
 from takt.api.errors import language_of
@@ -21,7 +21,7 @@ from takt.hiring import employer
 from takt.seeker import services as seeker
 
 router = Router(tags=["actions"])
-I = "/workspaces/{workspace_id}/interviews/{interview_id}"
+AT = "/workspaces/{workspace_id}/interviews/{interview_id}"
 REASON = Field(min_length=1, max_length=2000, examples=["Intervjuaren har blivit sjuk."])
 
 
@@ -29,11 +29,11 @@ def _spans(times: list[Span]) -> list[tuple[Any, Any]]:
     return [(t.start, t.end) for t in times]
 
 
-def _wrong_side(interview: Interview, needs_team: bool) -> tuple[int, dict[str, Any]] | None:
+def _wrong_side(interview: Interview, needs_team: bool) -> Status[Any] | None:
     if interview.workspace.is_team == needs_team:
         return None
     who = "a team's" if needs_team else "a job seeker's"
-    return 409, {"detail": f"only {who} interviews", "findings": [], "unacknowledged": []}
+    return Status(409, {"detail": f"only {who} interviews", "findings": [], "unacknowledged": []})
 
 
 class Offer(Schema):
@@ -45,16 +45,16 @@ class Offer(Schema):
     acknowledge: Acknowledge = ACKNOWLEDGE
 
 
-@router.post(f"{I}/offer", response={201: ChangeOut, **ACT}, summary="Offer new times")
+@router.post(f"{AT}/offer", response={201: ChangeOut, **ACT}, summary="Offer new times")
 @idempotent
 def offer_times(
     request: HttpRequest, workspace_id: WorkspaceId, interview_id: ObjectId, offer: Offer
-) -> tuple[int, Any]:
+) -> Status[Any]:
     """The employer's offer; the candidate gets the e-mail with every time and the link."""
     interview = interview_for(request, workspace_id, interview_id)
     actor, lang = caller(request), language_of(request)
 
-    def send() -> tuple[int, Any]:
+    def send() -> Status[Any]:
         if refused := _wrong_side(interview, needs_team=True):
             return refused
         change = employer.start_offer(
@@ -73,7 +73,7 @@ def offer_times(
             acknowledged=offer.acknowledge,
         )
         change.refresh_from_db()
-        return 201, ChangeOut.of(change)
+        return Status(201, ChangeOut.of(change))
 
     return act(send)
 
@@ -99,19 +99,19 @@ class Cancellation(Schema):
     acknowledge: Acknowledge = ACKNOWLEDGE
 
 
-@router.post(f"{I}/cancel", response={201: ChangeOut, **ACT}, summary="Cancel the interview")
+@router.post(f"{AT}/cancel", response={201: ChangeOut, **ACT}, summary="Cancel the interview")
 @idempotent
 def cancel(
     request: HttpRequest,
     workspace_id: WorkspaceId,
     interview_id: ObjectId,
     cancellation: Cancellation,
-) -> tuple[int, Any]:
+) -> Status[Any]:
     interview = interview_for(request, workspace_id, interview_id)
     actor, lang = caller(request), language_of(request)
     body = cancellation
 
-    def employer_cancel() -> tuple[int, Any]:
+    def employer_cancel() -> Status[Any]:
         change = employer.start_cancel(
             interview,
             reason_category=body.reason_category,
@@ -129,9 +129,9 @@ def cancel(
             acknowledged=body.acknowledge,
         )
         change.refresh_from_db()
-        return 201, ChangeOut.of(change)
+        return Status(201, ChangeOut.of(change))
 
-    def seeker_cancel() -> tuple[int, Any]:
+    def seeker_cancel() -> Status[Any]:
         change = seeker.save_reason(
             interview,
             kind=Change.Kind.CANCEL,
@@ -153,7 +153,7 @@ def cancel(
             lang=lang,
         )
         change.refresh_from_db()
-        return 201, ChangeOut.of(change)
+        return Status(201, ChangeOut.of(change))
 
     return act(employer_cancel if interview.workspace.is_team else seeker_cancel)
 
@@ -172,7 +172,7 @@ class RescheduleRequest(Schema):
 
 
 @router.post(
-    f"{I}/reschedule-request", response={201: ChangeOut, **ACT}, summary="Ask for a new time"
+    f"{AT}/reschedule-request", response={201: ChangeOut, **ACT}, summary="Ask for a new time"
 )
 @idempotent
 def request_reschedule(
@@ -180,12 +180,12 @@ def request_reschedule(
     workspace_id: WorkspaceId,
     interview_id: ObjectId,
     ask: RescheduleRequest,
-) -> tuple[int, Any]:
+) -> Status[Any]:
     """The draft with its reason and times; send it with .../changes/{id}/send."""
     interview = interview_for(request, workspace_id, interview_id)
     actor, lang = caller(request), language_of(request)
 
-    def start() -> tuple[int, Any]:
+    def start() -> Status[Any]:
         if refused := _wrong_side(interview, needs_team=False):
             return refused
         change = seeker.save_reason(
@@ -201,6 +201,6 @@ def request_reschedule(
             change, _spans(ask.times), actor=actor, acknowledged=ask.acknowledge, lang=lang
         )
         change.refresh_from_db()
-        return 201, ChangeOut.of(change)
+        return Status(201, ChangeOut.of(change))
 
     return act(start)

@@ -5,7 +5,7 @@ from typing import Any, Literal
 from django.db import transaction
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from takt.api.acting import ACT, READ, Email, ObjectId, WorkspaceId, Zone, caller
 from takt.api.idempotency import idempotent
@@ -83,7 +83,7 @@ class CandidateIn(Schema):
 @idempotent
 def add_candidate(
     request: HttpRequest, workspace_id: WorkspaceId, position_id: ObjectId, candidate: CandidateIn
-) -> tuple[int, Any]:
+) -> Status[Any]:
     """As the position page adds one: the person and their application."""
     position = position_for(request, workspace_id, position_id)
     with transaction.atomic():
@@ -102,4 +102,4 @@ def add_candidate(
             actor=caller(request),
             application=application.pk,
         )
-    return 201, CandidateOut.of(application)
+    return Status(201, CandidateOut.of(application))

@@ -4,7 +4,7 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from takt.api.acting import (
     ACT,
@@ -74,11 +74,11 @@ class ContactAttemptIn(Schema):
 @idempotent
 def log_contact_attempt(
     request: HttpRequest, workspace_id: WorkspaceId, change_id: ObjectId, attempt: ContactAttemptIn
-) -> tuple[int, Any]:
+) -> Status[Any]:
     change = _change_for(request, workspace_id, change_id)
     actor, lang = caller(request), language_of(request)
 
-    def log() -> tuple[int, Any]:
+    def log() -> Status[Any]:
         if change.interview.workspace.is_team:
             employer.log_call(
                 change,
@@ -98,7 +98,7 @@ def log_contact_attempt(
                 lang=lang,
             )
         change.refresh_from_db()
-        return 201, ChangeOut.of(change)
+        return Status(201, ChangeOut.of(change))
 
     return act(log)
 
@@ -122,14 +122,14 @@ class Sending(Schema):
 @idempotent
 def send_message(
     request: HttpRequest, workspace_id: WorkspaceId, change_id: ObjectId, sending: Sending
-) -> tuple[int, Any]:
+) -> Status[Any]:
     change = _change_for(request, workspace_id, change_id)
     actor, lang = caller(request), language_of(request)
 
-    def send() -> tuple[int, Any]:
+    def send() -> Status[Any]:
         if change.interview.workspace.is_team or change.kind != Change.Kind.RESCHEDULE:
             detail = "only a job seeker's reschedule request is sent here"
-            return 409, {"detail": detail, "findings": [], "unacknowledged": []}
+            return Status(409, {"detail": detail, "findings": [], "unacknowledged": []})
         email = composed_email(change.interview, change, actor, lang, "reschedule")
         try:
             seeker.send_request(
@@ -143,8 +143,8 @@ def send_message(
             )
         except seeker.NoEmail:
             detail = "Takt has no e-mail address for them"
-            return 409, {"detail": detail, "findings": [], "unacknowledged": []}
+            return Status(409, {"detail": detail, "findings": [], "unacknowledged": []})
         change.refresh_from_db()
-        return 200, ChangeOut.of(change)
+        return Status(200, ChangeOut.of(change))
 
     return act(send)

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from pydantic import model_validator
 
 from takt.api.acting import (
@@ -93,15 +93,15 @@ class Booking(Schema):
         return self
 
 
-def _invalid(field: str, message: str) -> tuple[int, dict[str, Any]]:
-    return 422, {"detail": [{"loc": ["body", "booking", field], "msg": message}]}
+def _invalid(field: str, message: str) -> Status[Any]:
+    return Status(422, {"detail": [{"loc": ["body", "booking", field], "msg": message}]})
 
 
 @router.post(f"{W}/interviews", response={201: InterviewOut, **ACT}, summary="Book an interview")
 @idempotent
 def create_interview(
     request: HttpRequest, workspace_id: WorkspaceId, booking: Booking
-) -> tuple[int, Any]:
+) -> Status[Any]:
     """Runs Tip 2 on every interviewer's calendar: a clash answers 409 with the findings."""
     workspace = workspace_for(request, workspace_id)
     lang = language_of(request)
@@ -111,7 +111,7 @@ def create_interview(
         if contact is None:
             return _invalid("contact", "a job seeker's interview needs the contact")
         return act(
-            lambda: (
+            lambda: Status(
                 201,
                 InterviewOut.of(
                     seeker.add_interview(
@@ -142,7 +142,7 @@ def create_interview(
     if len(interviewers) != len(set(chosen)):
         return _invalid("interviewer_ids", "every interviewer must be a member of the workspace")
 
-    def book() -> tuple[int, Any]:
+    def book() -> Status[Any]:
         found = schedule_findings(
             interviewers, booking.start, booking.end, timezone=booking.timezone, lang=lang
         )
@@ -158,6 +158,6 @@ def create_interview(
             acknowledged=booking.acknowledge,
             language=lang,
         )
-        return 201, InterviewOut.of(interview, found)
+        return Status(201, InterviewOut.of(interview, found))
 
     return act(book)

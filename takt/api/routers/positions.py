@@ -6,7 +6,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from takt.api.acting import ACT, MAX_ID, READ, ObjectId, WorkspaceId, act, caller
 from takt.api.errors import language_of
@@ -36,12 +36,14 @@ class PositionIn(Schema):
 @idempotent
 def create_position(
     request: HttpRequest, workspace_id: WorkspaceId, position: PositionIn
-) -> tuple[int, Any]:
+) -> Status[Any]:
     workspace = workspace_for(request, workspace_id)
     if not workspace.is_team:
-        return 409, {"detail": "only a team has positions", "findings": [], "unacknowledged": []}
+        return Status(
+            409, {"detail": "only a team has positions", "findings": [], "unacknowledged": []}
+        )
     title = position.title.strip() or position.title
-    return 201, PositionOut.of(Position.objects.create(workspace=workspace, title=title))
+    return Status(201, PositionOut.of(Position.objects.create(workspace=workspace, title=title)))
 
 
 @router.get(P, response={200: PositionOut, **READ}, summary="Read a position")
@@ -90,7 +92,7 @@ def _progress(position: Position, lang: str) -> Progress:
 @idempotent
 def fill(
     request: HttpRequest, workspace_id: WorkspaceId, position_id: ObjectId, filling: Filling
-) -> tuple[int, Any]:
+) -> Status[Any]:
     """Marks it filled and starts telling everyone; follow along with .../progress."""
     position = position_for(request, workspace_id, position_id)
     actor, lang = caller(request), language_of(request)
@@ -98,7 +100,7 @@ def fill(
     if filling.hired_application_id is not None:
         hired = get_object_or_404(positions.remaining(position), pk=filling.hired_application_id)
 
-    def start() -> tuple[int, Any]:
+    def start() -> Status[Any]:
         filled = positions.mark_filled(
             position,
             hired=hired,
@@ -108,7 +110,7 @@ def fill(
             lang=lang,
         )
         transaction.on_commit(lambda: inform_candidates.enqueue(filled.pk, actor.pk, lang))
-        return 202, _progress(filled, lang)
+        return Status(202, _progress(filled, lang))
 
     return act(start)
 
@@ -126,15 +128,15 @@ class Closing(Schema):
 @idempotent
 def close(
     request: HttpRequest, workspace_id: WorkspaceId, position_id: ObjectId, closing: Closing
-) -> tuple[int, Any]:
+) -> Status[Any]:
     """Refused (409, position_filled.uninformed) while someone has not been told."""
     position = position_for(request, workspace_id, position_id)
     actor, lang = caller(request), language_of(request)
 
-    def finish() -> tuple[int, Any]:
+    def finish() -> Status[Any]:
         closed = positions.finish_closing(
             position, actor=actor, now=timezone.now(), lang=lang, acknowledged=closing.acknowledge
         )
-        return 200, _progress(closed, lang)
+        return Status(200, _progress(closed, lang))
 
     return act(finish)
