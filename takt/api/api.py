@@ -1,7 +1,10 @@
+from typing import Any
+
 from ninja import NinjaAPI
 
 from takt.api import errors
 from takt.api.auth import AUTH
+from takt.api.contracts import component_schemas
 from takt.api.routers import (
     actions,
     candidates,
@@ -12,7 +15,16 @@ from takt.api.routers import (
     replies,
 )
 
-api = NinjaAPI(
+
+class TaktAPI(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        """Ninja's schema plus the check and compose contracts, which no handler parses."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {}).update(component_schemas())
+        return schema
+
+
+api = TaktAPI(
     title="Takt API",
     version="1",
     description="Cancel and reschedule job interviews with tact. The rules are in GUIDELINES.md. "
