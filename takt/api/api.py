@@ -1,6 +1,8 @@
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 
 from takt.api import errors
 from takt.api.auth import AUTH
@@ -13,6 +15,7 @@ from takt.api.routers import (
     interviews,
     positions,
     replies,
+    workspaces,
 )
 
 
@@ -35,8 +38,20 @@ api = TaktAPI(
     auth=AUTH,
 )
 errors.install(api)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+    """Ninja's 400 for a body that is not JSON is bad input like any other: 422, as documented."""
+    if error.status_code == 400:
+        detail = [{"loc": ["body"], "msg": str(error.message) or "The body is not valid JSON."}]
+        return api.create_response(request, {"detail": detail}, status=422)
+    return api.create_response(request, {"detail": str(error)}, status=error.status_code)
+
+
 api.add_router("/", etiquette.router)
 api.add_router("/", replies.router)
+api.add_router("/", workspaces.router)
 api.add_router("/", interviews.router)
 api.add_router("/", actions.router)
 api.add_router("/", changes.router)

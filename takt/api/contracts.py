@@ -7,16 +7,14 @@ parse it. Every field the parser reads is here, and nothing else:
 """
 
 from datetime import datetime
-from typing import Annotated, Literal
-from zoneinfo import available_timezones
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import models_json_schema
 
 from takt.api.schemas import FindingOut, ReasonCategory
+from takt.api.types import ZoneName
 
-ZONES = sorted(available_timezones() - {"Factory", "localtime"})
-ZoneName = Annotated[str, WithJsonSchema({"type": "string", "enum": ZONES})]
 Channel = Literal["phone", "voicemail", "email", "sms", "in_person"]
 
 

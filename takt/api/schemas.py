@@ -4,7 +4,9 @@ from datetime import datetime
 from typing import Literal
 
 from ninja import Field, Schema
+from pydantic import ConfigDict
 
+from takt.api.types import Moment
 from takt.core.models import Change, Interview, Person, Position
 from takt.core.rules import Finding, Unacknowledged
 
@@ -27,6 +29,13 @@ ACKNOWLEDGE = Field(
     description="Rule ids of the warnings the caller has read and goes past.",
     examples=[["notice.short"]],
 )
+
+
+class Body(Schema):
+    """A request body: types as written (no "5" for 5), and no field the API does not know,
+    so that a misspelt `acknowledge` is an error rather than a warning silently kept."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
 
 
 class FindingOut(Schema):
@@ -193,3 +202,10 @@ class PositionOut(Schema):
     @staticmethod
     def of(position: Position) -> "PositionOut":
         return PositionOut(id=position.pk, title=position.title, status=position.status)  # type: ignore[arg-type]
+
+
+class SpanIn(Body):
+    """A time offered: start and end with their offsets."""
+
+    start: Moment
+    end: Moment

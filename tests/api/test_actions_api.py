@@ -122,7 +122,7 @@ def test_logging_a_call_about_the_employers_change(team, recruiter_api, book_int
 
 def _seeker_interview(seeker, soon, days=5):
     body = {
-        **span(soon(days)),
+        "start": soon(days).isoformat(),
         "timezone": "Europe/Stockholm",
         "company": "Norrsken AB",
         "role": "Backendutvecklare",

@@ -6,14 +6,14 @@ import pytest
 from django.utils import timezone
 
 from takt.core.models import Interview
-from tests.api.conftest import span
 
 pytestmark = pytest.mark.django_db
 
 
 def _booking(team, start, **extra):
     return {
-        **span(start),
+        "start": start.isoformat(),
+        "minutes": 60,
         "timezone": "Europe/Stockholm",
         "position_id": team["position"].pk,
         "application_id": team["application"].pk,
@@ -44,9 +44,9 @@ def test_a_double_booking_answers_409_and_books_nothing(team, recruiter_api, soo
     assert Interview.objects.count() == 1
 
 
-def test_an_end_before_the_start_is_a_422(team, recruiter_api, soon) -> None:
+def test_a_time_without_offset_is_a_422(team, recruiter_api, soon) -> None:
     body = _booking(team, soon(3))
-    body["end"] = soon(2).isoformat()
+    body["start"] = "2026-05-12T10:00:00"
     response = recruiter_api.post(f"/workspaces/{team['workspace'].pk}/interviews", body)
     assert response.status_code == 422
     assert not Interview.objects.exists()
@@ -98,7 +98,7 @@ def test_a_caller_without_a_token_gets_401(team, soon) -> None:
 
 def test_a_job_seeker_adds_an_interview_with_its_contact(seeker, soon) -> None:
     body = {
-        **span(soon(5)),
+        "start": soon(5).isoformat(),
         "timezone": "Europe/Stockholm",
         "company": "Norrsken AB",
         "role": "Backendutvecklare",
@@ -107,3 +107,8 @@ def test_a_job_seeker_adds_an_interview_with_its_contact(seeker, soon) -> None:
     response = seeker["api"].post(f"/workspaces/{seeker['workspace'].pk}/interviews", body)
     assert response.status_code == 201, response.content
     assert response.json()["counterpart"]["name"] == "Anna Berg"
+
+
+def test_it_lists_only_the_callers_workspaces(team, recruiter_api, stranger) -> None:
+    listed = recruiter_api.get("/workspaces").json()
+    assert listed == [{"id": team["workspace"].pk, "name": "Norrsken AB", "kind": "team"}]

@@ -9,12 +9,12 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Status
 
 from takt.api.acting import ACT, Moment, ObjectId, WorkspaceId, act, caller, composed_email
 from takt.api.errors import language_of
 from takt.api.idempotency import idempotent
-from takt.api.schemas import ACKNOWLEDGE, Acknowledge, ChangeOut, ReasonCategory, Span
+from takt.api.schemas import ACKNOWLEDGE, Acknowledge, Body, ChangeOut, ReasonCategory, SpanIn
 from takt.core.access import interview_for
 from takt.core.models import Change, ContactAttempt, Interview
 from takt.hiring import employer
@@ -25,7 +25,7 @@ AT = "/workspaces/{workspace_id}/interviews/{interview_id}"
 REASON = Field(min_length=1, max_length=2000, examples=["Intervjuaren har blivit sjuk."])
 
 
-def _spans(times: list[Span]) -> list[tuple[Any, Any]]:
+def _spans(times: list[SpanIn]) -> list[tuple[Any, Any]]:
     return [(t.start, t.end) for t in times]
 
 
@@ -36,12 +36,12 @@ def _wrong_side(interview: Interview, needs_team: bool) -> Status[Any] | None:
     return Status(409, {"detail": f"only {who} interviews", "findings": [], "unacknowledged": []})
 
 
-class Offer(Schema):
+class Offer(Body):
     """New times for the candidate to pick from with a personal link (method 3.3)."""
 
     reason_category: ReasonCategory = "other"
     reason_text: str = REASON
-    times: list[Span] = Field(min_length=1, max_length=20)
+    times: list[SpanIn] = Field(min_length=1, max_length=20)
     acknowledge: Acknowledge = ACKNOWLEDGE
 
 
@@ -78,13 +78,13 @@ def offer_times(
     return act(send)
 
 
-class Cancellation(Schema):
+class Cancellation(Body):
     """Cancel the interview: the employer (method 3.1) or the job seeker (method 2)."""
 
     reason_category: ReasonCategory = "other"
     reason_text: str = REASON
     emergency: bool = Field(False, description="Employer: an emergency, said at once.")
-    times: list[Span] | None = Field(
+    times: list[SpanIn] | None = Field(
         None,
         max_length=20,
         description="Employer: new times to offer with the cancellation; left out, the "
@@ -158,7 +158,7 @@ def cancel(
     return act(employer_cancel if interview.workspace.is_team else seeker_cancel)
 
 
-class RescheduleRequest(Schema):
+class RescheduleRequest(Body):
     """The job seeker asks for a new time (method 1): the reason and the times they offer."""
 
     reason_category: ReasonCategory = "conflict"
@@ -167,7 +167,7 @@ class RescheduleRequest(Schema):
         False, description="Could the other plan move instead? (the guide's last resort)"
     )
     known_since: Moment | None = Field(None, description="When they found out; now if left out.")
-    times: list[Span] = Field(min_length=1, max_length=20)
+    times: list[SpanIn] = Field(min_length=1, max_length=20)
     acknowledge: Acknowledge = ACKNOWLEDGE
 
 

@@ -9,7 +9,7 @@ from ninja import Field, Router, Schema, Status
 
 from takt.api.acting import ACT, READ, Email, ObjectId, WorkspaceId, Zone, caller
 from takt.api.idempotency import idempotent
-from takt.api.schemas import Lang, PersonOut
+from takt.api.schemas import Body, Lang, PersonOut
 from takt.core import audit
 from takt.core.access import position_for, workspace_for
 from takt.core.models import Application, Person
@@ -67,7 +67,7 @@ def read_candidate(
     return CandidateOut.of(get_object_or_404(_applications(request, workspace_id), pk=candidate_id))
 
 
-class CandidateIn(Schema):
+class CandidateIn(Body):
     name: str = Field(min_length=1, max_length=200, examples=["Erik Lind"])
     email: Email | None = Field(None, examples=["erik@example.se"])
     phone: str = Field("", max_length=40, examples=["+46 70 123 45 67"])

@@ -18,7 +18,7 @@ from takt.api.acting import (
 )
 from takt.api.errors import language_of
 from takt.api.idempotency import idempotent
-from takt.api.schemas import ACKNOWLEDGE, Acknowledge, ChangeOut
+from takt.api.schemas import ACKNOWLEDGE, Acknowledge, Body, ChangeOut
 from takt.core.access import workspace_for
 from takt.core.models import Change, Workspace
 from takt.hiring import employer
@@ -58,7 +58,7 @@ def read_change(request: HttpRequest, workspace_id: WorkspaceId, change_id: Obje
     return ChangeOut.of(_change_for(request, workspace_id, change_id))
 
 
-class ContactAttemptIn(Schema):
+class ContactAttemptIn(Body):
     """A phone call about the change, or the voicemail left (the guide: phone first)."""
 
     outcome: Literal["reached", "no_answer", "left_message"]
@@ -103,7 +103,7 @@ def log_contact_attempt(
     return act(log)
 
 
-class Sending(Schema):
+class Sending(Body):
     """The job seeker's reschedule request by e-mail: the composed one unless a text is given."""
 
     subject: str | None = Field(None, max_length=300)

@@ -1,16 +1,15 @@
 """A workspace's interviews: list (cursor pages, `updated_since`), book, read."""
 
-from typing import Annotated, Any
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.contrib.auth.models import User
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import model_validator
 
 from takt.api.acting import (
     ACT,
-    MAX_ID,
     READ,
     Email,
     Moment,
@@ -22,7 +21,8 @@ from takt.api.acting import (
 )
 from takt.api.errors import language_of
 from takt.api.idempotency import idempotent
-from takt.api.schemas import ACKNOWLEDGE, Acknowledge, InterviewOut, InterviewPage, Lang
+from takt.api.schemas import ACKNOWLEDGE, Acknowledge, Body, InterviewOut, InterviewPage, Lang
+from takt.api.types import BodyId, Whole
 from takt.core.access import interview_for, interviews_in, workspace_for
 from takt.core.models import Application, Position
 from takt.core.paging import soonest_first
@@ -60,24 +60,24 @@ def read_interview(
     return InterviewOut.of(interview_for(request, workspace_id, interview_id))
 
 
-class Contact(Schema):
+class Contact(Body):
     name: str = Field(min_length=1, max_length=200, examples=["Anna Berg"])
     email: Email | None = Field(None)
     phone: str = Field("", max_length=40)
     language: Lang = "sv"
 
 
-class Booking(Schema):
+class Booking(Body):
     """A team books a position's candidate; a job seeker adds an interview they were invited to."""
 
     start: Moment
-    end: Moment
+    minutes: Whole = Field(60, ge=5, le=24 * 60, description="How long it lasts.")
     timezone: Zone = Field("Europe/Stockholm", examples=["Europe/Stockholm"])
     location: str = Field("", max_length=300)
     # A team's booking
-    position_id: int | None = Field(None, ge=1, le=MAX_ID)
-    application_id: int | None = Field(None, ge=1, le=MAX_ID)
-    interviewer_ids: list[Annotated[int, Field(ge=1, le=MAX_ID)]] = Field(
+    position_id: BodyId | None = None
+    application_id: BodyId | None = None
+    interviewer_ids: list[BodyId] = Field(
         default_factory=list, description="Members who interview; the caller when left out."
     )
     # A job seeker's interview
@@ -86,15 +86,14 @@ class Booking(Schema):
     contact: Contact | None = None
     acknowledge: Acknowledge = ACKNOWLEDGE
 
-    @model_validator(mode="after")
-    def _ends_after_start(self) -> "Booking":
-        if self.end <= self.start:
-            raise ValueError("end must come after start")
-        return self
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.minutes)
 
 
-def _invalid(field: str, message: str) -> Status[Any]:
-    return Status(422, {"detail": [{"loc": ["body", "booking", field], "msg": message}]})
+def _unfit(detail: str) -> Status[Any]:
+    """The body does not fit this kind of workspace: a conflict with it, not a malformed body."""
+    return Status(409, {"detail": detail, "findings": [], "unacknowledged": []})
 
 
 @router.post(f"{W}/interviews", response={201: InterviewOut, **ACT}, summary="Book an interview")
@@ -109,7 +108,7 @@ def create_interview(
     if not workspace.is_team:
         contact = booking.contact
         if contact is None:
-            return _invalid("contact", "a job seeker's interview needs the contact")
+            return _unfit("a job seeker's interview needs the contact")
         return act(
             lambda: Status(
                 201,
@@ -134,13 +133,13 @@ def create_interview(
             )
         )
     if booking.position_id is None or booking.application_id is None:
-        return _invalid("application_id", "a team's booking needs position_id and application_id")
+        return _unfit("a team's booking needs position_id and application_id")
     position = get_object_or_404(Position, pk=booking.position_id, workspace=workspace)
     application = get_object_or_404(Application, pk=booking.application_id, position=position)
     chosen = booking.interviewer_ids or [actor.pk]
     interviewers = list(User.objects.filter(pk__in=chosen, workspaces=workspace))
     if len(interviewers) != len(set(chosen)):
-        return _invalid("interviewer_ids", "every interviewer must be a member of the workspace")
+        raise Http404("no such member")
 
     def book() -> Status[Any]:
         found = schedule_findings(

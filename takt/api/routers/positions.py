@@ -8,10 +8,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
-from takt.api.acting import ACT, MAX_ID, READ, ObjectId, WorkspaceId, act, caller
+from takt.api.acting import ACT, READ, ObjectId, WorkspaceId, act, caller
 from takt.api.errors import language_of
 from takt.api.idempotency import idempotent
-from takt.api.schemas import ACKNOWLEDGE, Acknowledge, FindingOut, PositionOut, findings_json
+from takt.api.schemas import ACKNOWLEDGE, Acknowledge, Body, FindingOut, PositionOut, findings_json
+from takt.api.types import BodyId
 from takt.core.access import position_for, workspace_for
 from takt.core.models import Position
 from takt.hiring import positions
@@ -28,7 +29,7 @@ def list_positions(request: HttpRequest, workspace_id: WorkspaceId) -> list[Posi
     return [PositionOut.of(p) for p in Position.objects.filter(workspace=workspace)]
 
 
-class PositionIn(Schema):
+class PositionIn(Body):
     title: str = Field(min_length=1, max_length=200, examples=["Backendutvecklare"])
 
 
@@ -53,10 +54,10 @@ def read_position(
     return PositionOut.of(position_for(request, workspace_id, position_id))
 
 
-class Filling(Schema):
+class Filling(Body):
     """The position is filled: every remaining candidate is told (the worker does it in batches)."""
 
-    hired_application_id: int | None = Field(None, ge=1, le=MAX_ID)
+    hired_application_id: BodyId | None = None
     acknowledge: Acknowledge = ACKNOWLEDGE
 
 
@@ -120,7 +121,7 @@ def progress(request: HttpRequest, workspace_id: WorkspaceId, position_id: Objec
     return _progress(position_for(request, workspace_id, position_id), language_of(request))
 
 
-class Closing(Schema):
+class Closing(Body):
     acknowledge: Acknowledge = ACKNOWLEDGE
 
 
