@@ -77,7 +77,8 @@ def idempotent[**P](handler: Callable[P, Any]) -> Callable[P, Any]:
                 status=422,
             )
         now = timezone.now()
-        mine = IdempotentRequest.objects.filter(user_id=request.user.pk, key=key)
+        user_id = int(request.user.pk or 0)
+        mine = IdempotentRequest.objects.filter(user_id=user_id, key=key)
         with transaction.atomic():
             mine.filter(created_at__lt=now - LIFETIME).delete()
             first = mine.select_for_update().first()
@@ -93,7 +94,7 @@ def idempotent[**P](handler: Callable[P, Any]) -> Callable[P, Any]:
             try:
                 with transaction.atomic():
                     IdempotentRequest.objects.create(
-                        user_id=request.user.pk,
+                        user_id=user_id,
                         key=key,
                         fingerprint=fingerprint_of(request),
                         status=response.status_code,

@@ -1,7 +1,7 @@
 """The typed shapes of the API: what the OpenAPI schema shows as its component schemas."""
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from ninja import Field, Schema
 from pydantic import ConfigDict
@@ -24,7 +24,7 @@ ReasonCategory = Literal[
     "other",
 ]
 Acknowledge = list[str]
-ACKNOWLEDGE = Field(
+ACKNOWLEDGE: Any = Field(
     default_factory=list,
     description="Rule ids of the warnings the caller has read and goes past.",
     examples=[["notice.short"]],
@@ -83,6 +83,10 @@ class Span(Schema):
 
 def findings_json(findings: list[Finding]) -> list[dict[str, str]]:
     return [f.as_json() for f in findings]
+
+
+def findings_out(findings: list[Finding]) -> list["FindingOut"]:
+    return [FindingOut.model_validate(f.as_json()) for f in findings]
 
 
 def refusal(error: Exception) -> dict[str, object]:
@@ -151,7 +155,7 @@ class InterviewOut(Schema):
             video_link=interview.video_link,
             sequence=interview.sequence,
             updated_at=interview.updated_at,
-            findings=[FindingOut(**f) for f in findings_json(findings or [])],
+            findings=findings_out(findings or []),
         )
 
 
@@ -187,7 +191,7 @@ class ChangeOut(Schema):
             reason_text=change.reason_text,
             emergency=change.emergency,
             alternatives=[Span(start=a.start, end=a.end) for a in change.alternatives.all()],
-            findings=[FindingOut(**f) for f in change.findings or []],
+            findings=[FindingOut.model_validate(f) for f in change.findings or []],
             overridden=sorted({str(o["rule"]) for o in change.overridden or []}),
             sent_at=change.sent_at,
             updated_at=change.updated_at,

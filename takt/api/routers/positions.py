@@ -11,7 +11,7 @@ from ninja import Field, Router, Schema, Status
 from takt.api.acting import ACT, READ, ObjectId, WorkspaceId, act, caller
 from takt.api.errors import language_of
 from takt.api.idempotency import idempotent
-from takt.api.schemas import ACKNOWLEDGE, Acknowledge, Body, FindingOut, PositionOut, findings_json
+from takt.api.schemas import ACKNOWLEDGE, Acknowledge, Body, FindingOut, PositionOut, findings_out
 from takt.api.types import BodyId
 from takt.core.access import position_for, workspace_for
 from takt.core.models import Position
@@ -85,7 +85,7 @@ def _progress(position: Position, lang: str) -> Progress:
         uninformed=list(waiting.values_list("person__name", flat=True)[:200]),
         call_list=[a.person.name for a in positions.call_list(position)[:200]],
         closable=not any(f.blocks for f in found),
-        findings=[FindingOut(**f) for f in findings_json(found)],
+        findings=findings_out(found),
     )
 
 

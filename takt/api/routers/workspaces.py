@@ -21,5 +21,5 @@ class WorkspaceOut(Schema):
     "/workspaces", response={200: list[WorkspaceOut], 401: Problem}, summary="My workspaces"
 )
 def list_workspaces(request: HttpRequest) -> list[WorkspaceOut]:
-    mine = Workspace.objects.filter(members=request.user).order_by("name", "pk")
+    mine = Workspace.objects.filter(members=request.user.pk).order_by("name", "pk")
     return [WorkspaceOut(id=w.pk, name=w.name, kind=w.kind) for w in mine]  # type: ignore[arg-type]
