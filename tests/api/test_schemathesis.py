@@ -86,7 +86,7 @@ def world(team, book_interview, soon) -> dict[str, Any]:
 
 @schema.parametrize()
 @settings(
-    max_examples=5,
+    max_examples=3,
     deadline=None,
     derandomize=True,
     suppress_health_check=list(HealthCheck),
