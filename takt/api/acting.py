@@ -16,6 +16,7 @@ from takt.core.changes import NotAllowed
 from takt.core.composing import situation_for
 from takt.core.models import Change, Interview, Side
 from takt.core.rules import Blocked
+from takt.seeker.services import NoEmail
 
 __all__ = ["MAX_ID", "Email", "Moment", "ObjectId", "WorkspaceId", "Zone"]
 
@@ -30,7 +31,7 @@ def caller(request: HttpRequest) -> User:
 
 
 def act(action: Callable[[], Status[Any]]) -> Status[Any]:
-    """Run the verbs in one transaction; the rules' refusal answers 409 and leaves nothing."""
+    """Run the verbs in one transaction; a refusal answers 409 and leaves nothing behind."""
     try:
         with transaction.atomic():
             return action()
@@ -42,6 +43,9 @@ def act(action: Callable[[], Status[Any]]) -> Status[Any]:
         return Status(
             409, {"detail": str(error) or "not allowed", "findings": [], "unacknowledged": []}
         )
+    except NoEmail:
+        detail = "Takt has no e-mail address for them"
+        return Status(409, {"detail": detail, "findings": [], "unacknowledged": []})
 
 
 def composed_email(

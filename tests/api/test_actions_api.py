@@ -174,3 +174,30 @@ def test_a_job_seeker_cancels_by_phone(seeker, soon) -> None:
     assert response.status_code == 201, response.content
     interview.refresh_from_db()
     assert interview.status == Interview.Status.CANCELLED
+
+
+def test_sending_without_an_address_is_a_409_that_leaves_the_request_unsent(seeker, soon):
+    body = {
+        "start": soon(5).isoformat(),
+        "timezone": "Europe/Stockholm",
+        "company": "Norrsken AB",
+        "contact": {"name": "Anna Berg", "phone": "+46 8 555 010 00"},
+    }
+    ws = seeker["workspace"].pk
+    interview_id = seeker["api"].post(f"/workspaces/{ws}/interviews", body).json()["id"]
+    ask = {
+        "reason_category": "illness",
+        "reason_text": "Jag har fått feber och kan inte komma.",
+        "times": [span(soon(days, 10)) for days in (8, 9)],
+    }
+    started = seeker["api"].post(
+        f"/workspaces/{ws}/interviews/{interview_id}/reschedule-request", ask
+    )
+    change_id = started.json()["id"]
+    sent = seeker["api"].post(
+        f"/workspaces/{ws}/changes/{change_id}/send",
+        {"acknowledge": ["contact.phone_first", "message.apology_missing"]},
+    )
+    assert sent.status_code == 409
+    assert Change.objects.get(pk=change_id).state == Change.State.DRAFT
+    assert not Message.objects.exists()

@@ -131,19 +131,15 @@ def send_message(
             detail = "only a job seeker's reschedule request is sent here"
             return Status(409, {"detail": detail, "findings": [], "unacknowledged": []})
         email = composed_email(change.interview, change, actor, lang, "reschedule")
-        try:
-            seeker.send_request(
-                change,
-                actor=actor,
-                subject=sending.subject or email.subject or "",
-                text=sending.text or email.text,
-                through_takt=sending.through_takt,
-                acknowledged=sending.acknowledge,
-                lang=lang,
-            )
-        except seeker.NoEmail:
-            detail = "Takt has no e-mail address for them"
-            return Status(409, {"detail": detail, "findings": [], "unacknowledged": []})
+        seeker.send_request(
+            change,
+            actor=actor,
+            subject=sending.subject or email.subject or "",
+            text=sending.text or email.text,
+            through_takt=sending.through_takt,
+            acknowledged=sending.acknowledge,
+            lang=lang,
+        )
         change.refresh_from_db()
         return Status(200, ChangeOut.of(change))
 
