@@ -1,16 +1,59 @@
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 
 from takt.api import errors
 from takt.api.auth import AUTH
-from takt.api.routers import etiquette, replies
+from takt.api.contracts import component_schemas
+from takt.api.routers import (
+    actions,
+    candidates,
+    changes,
+    etiquette,
+    interviews,
+    positions,
+    replies,
+    workspaces,
+)
 
-api = NinjaAPI(
+
+class TaktAPI(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        """Ninja's schema plus the check and compose contracts, which no handler parses."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {}).update(component_schemas())
+        return schema
+
+
+api = TaktAPI(
     title="Takt API",
     version="1",
-    description="Cancel and reschedule job interviews with tact. The rules are in GUIDELINES.md.",
+    description="Cancel and reschedule job interviews with tact. The rules are in GUIDELINES.md. "
+    "Every action runs the same rules as the web: a blocking finding answers 409 with the "
+    'findings; a warning must be acknowledged by its rule id (`"acknowledge": ["notice.short"]`), '
+    "else 409 naming it. POSTs take an `Idempotency-Key` header (24 hours).",
     urls_namespace="api-v1",
     auth=AUTH,
 )
 errors.install(api)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+    """Ninja's 400 for a body that is not JSON is bad input like any other: 422, as documented."""
+    if error.status_code == 400:
+        detail = [{"loc": ["body"], "msg": str(error.message) or "The body is not valid JSON."}]
+        return api.create_response(request, {"detail": detail}, status=422)
+    return api.create_response(request, {"detail": str(error)}, status=error.status_code)
+
+
 api.add_router("/", etiquette.router)
 api.add_router("/", replies.router)
+api.add_router("/", workspaces.router)
+api.add_router("/", interviews.router)
+api.add_router("/", actions.router)
+api.add_router("/", changes.router)
+api.add_router("/", positions.router)
+api.add_router("/", candidates.router)

@@ -43,3 +43,9 @@ class ApiToken(models.Model):
             user=user, name=name, key_hash=digest(key), expires_at=expires_at
         )
         return token, key
+
+
+# Registered with the app from its own module, beside the tokens.
+from takt.api.idempotency import IdempotentRequest  # noqa: E402
+
+__all__ = ["ApiToken", "IdempotentRequest", "digest"]

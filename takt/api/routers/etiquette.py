@@ -1,4 +1,8 @@
-"""POST /api/v1/check and /compose: the same as `takt check` and `takt compose`, same contracts."""
+"""POST /api/v1/check and /compose: the same as `takt check` and `takt compose`, same contracts.
+
+The body is read by the etiquette parser itself (its errors name the field in
+the caller's language); the typed models in contracts.py describe it.
+"""
 
 from typing import Any
 
@@ -6,43 +10,20 @@ from django.http import HttpRequest
 from ninja import Router
 
 from takt import etiquette
+from takt.api.contracts import (
+    CheckInput,
+    CheckOutput,
+    ComposeInput,
+    ComposeOutput,
+    request_body,
+)
 from takt.api.errors import language_of
+from takt.api.schemas import Invalid, Problem
 from takt.etiquette import BadInput
 from takt.etiquette.errors import parse_json
 from takt.wording.command import compose_json
 
 router = Router(tags=["etiquette"])
-
-CHECK_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "application/json": {
-                "schema": {
-                    "type": "object",
-                    "description": "The check input of GUIDELINES.md: action, side, now, "
-                    "interview, reason, alternatives, busy, contact attempts, message, policy.",
-                    "required": ["action", "side", "now"],
-                    "properties": {
-                        "action": {
-                            "type": "string",
-                            "enum": [
-                                "reschedule",
-                                "cancel",
-                                "followup",
-                                "schedule",
-                                "position_filled",
-                            ],
-                        },
-                        "side": {"type": "string", "enum": ["candidate", "employer"]},
-                        "now": {"type": "string", "format": "date-time"},
-                    },
-                    "additionalProperties": True,
-                }
-            }
-        },
-    }
-}
 
 
 def read_json(request: HttpRequest) -> Any:
@@ -53,13 +34,24 @@ def read_json(request: HttpRequest) -> Any:
         raise BadInput("", "not_json", line=1, column=error.start, value=error.reason) from None
 
 
-@router.post("/check", openapi_extra=CHECK_BODY, summary="Check a situation against the rules")
+@router.post(
+    "/check",
+    openapi_extra=request_body(CheckInput),
+    response={200: CheckOutput, 401: Problem, 422: Invalid},
+    summary="Check a situation against the rules",
+)
 def check(request: HttpRequest) -> dict[str, Any]:
     """Findings ordered by severity then id; `ok` is false when something blocks."""
     return etiquette.check(read_json(request), language_of(request))
 
 
-@router.post("/compose", openapi_extra=CHECK_BODY, summary="Compose the messages for a situation")
+@router.post(
+    "/compose",
+    openapi_extra=request_body(ComposeInput),
+    response={200: ComposeOutput, 401: Problem, 422: Invalid},
+    summary="Compose the messages for a situation",
+    exclude_unset=True,
+)
 def compose(request: HttpRequest) -> dict[str, Any]:
     """The check input plus people, company, role, stage and link; drafts even when blocked."""
     return compose_json(read_json(request), language_of(request))

@@ -5,6 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
+from takt.api.schemas import Invalid, Problem
 from takt.etiquette import BadInput
 from takt.etiquette.errors import parse_json
 from takt.replies import read_reply
@@ -38,7 +39,12 @@ REPLY_BODY = {
 }
 
 
-@router.post("/reply", openapi_extra=REPLY_BODY, summary="Read an answer in words")
+@router.post(
+    "/reply",
+    openapi_extra=REPLY_BODY,
+    response={200: dict[str, Any], 401: Problem, 422: Invalid},
+    summary="Read an answer in words",
+)
 def reply(request: HttpRequest) -> dict[str, Any]:
     """Intent, the offered time chosen, the windows proposed, and the words it rests on."""
     try:
