@@ -39,7 +39,7 @@ def recruiter_api(team: dict[str, Any]) -> Caller:
 @pytest.fixture
 def seeker(make_user: Callable[..., Any]) -> dict[str, Any]:
     """A job seeker's personal workspace with its own token."""
-    user = make_user("seeker", first_name="Sara", last_name="Holm")
+    user = make_user("seeker", first_name="Sara", last_name="Holm", email="sara@example.se")
     workspace = Workspace.objects.create(name="Sara", kind=Workspace.Kind.PERSONAL)
     Membership.objects.create(workspace=workspace, user=user, role="owner")
     _, key = ApiToken.issue(user, "cli")
