@@ -126,6 +126,11 @@ class CandidateForm(forms.ModelForm):
         model = Person
         fields = ["name", "email", "phone", "language", "locale", "timezone"]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("name", "phone", "timezone"):
+            self.fields[name].validators.append(one_line)
+
 
 class PositionForm(forms.ModelForm):
     """A position's title, and its English title for English texts."""
@@ -136,7 +141,7 @@ class PositionForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("name", "phone", "timezone"):
+        for name in ("title", "title_en"):
             self.fields[name].validators.append(one_line)
 
 
