@@ -23,7 +23,8 @@ def invitation_data(interview: Interview, method: str, organizer: tuple[str, str
         start=interview.start,
         end=interview.end,
         timezone=interview.timezone,
-        summary=interview.title,
+        # The calendar entry is the candidate's: their language, their title for the role.
+        summary=interview.title_in(counterpart.language),
         description=interview.video_link or "",
         location=interview.location or interview.video_link,
         organizer=organizer,

@@ -7,6 +7,7 @@ from django.contrib.postgres.fields import DateTimeRangeField, RangeBoundary, Ra
 from django.db import models
 from django.db.models import Func, Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from takt.core.models.people import Application, Person, Position
@@ -81,17 +82,25 @@ class Interview(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("interview", args=[self.workspace_id, self.pk])
 
+    def role_in(self, language: str) -> str:
+        """The role as a reader of `language` reads it: the English title when there is one."""
+        return self.position.title_in(language) if self.position else self.role
+
+    def title_in(self, language: str) -> str:
+        company = self.company or (self.workspace.name if self.workspace.is_team else "")
+        role = self.role_in(language)
+        return " · ".join(part for part in (role, company) if part) or str(self.counterpart)
+
     @property
     def title(self) -> str:
-        role = self.position.title if self.position else self.role
-        company = self.company or (self.workspace.name if self.workspace.is_team else "")
-        return " · ".join(part for part in (role, company) if part) or str(self.counterpart)
+        """The title in the page's language, so an English page never shows the Swedish one."""
+        return self.title_in(get_language() or "sv")
 
     @property
     def heading(self) -> str:
         """How the workspace itself names it: a team by the candidate, a job seeker by the job."""
         if self.workspace.is_team:
-            role = self.position.title if self.position else self.role
+            role = self.role_in(get_language() or "sv")
             return " · ".join(part for part in (self.counterpart.name, role) if part)
         return self.title
 
