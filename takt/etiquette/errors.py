@@ -51,6 +51,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         '{field}: "{value}" is not a time that can be read. '
         "Write it in ISO 8601, for example 2026-03-31T10:00:00+02:00.",
     ),
+    "out_of_range": (
+        "{field}: {value} ligger utanför åren {first}–{last}. Kontrollera årtalet.",
+        "{field}: {value} is outside the years {first}–{last}. Check the year.",
+    ),
     "naive_without_zone": (
         '{field}: "{value}" saknar tidszon. Skriv en offset (till exempel +02:00) '
         "eller ange interview.timezone.",

@@ -28,7 +28,7 @@ from takt.etiquette.model import (
     Reason,
 )
 from takt.etiquette.policy import Policy
-from takt.scheduling.zones import TimeProblem, parse_instant, zone
+from takt.scheduling.zones import FIRST_YEAR, LAST_YEAR, TimeProblem, parse_instant, zone
 
 TOP_FIELDS = frozenset(
     {
@@ -335,4 +335,6 @@ def _time_error(field: str, text: str, problem: TimeProblem, tz: ZoneInfo | None
         return BadInput(field, "nonexistent", value=shown, zone=tz.key)
     if problem.code == "naive_without_zone":
         return BadInput(field, "naive_without_zone", value=shown)
+    if problem.code == "out_of_range":
+        return BadInput(field, "out_of_range", value=shown, first=FIRST_YEAR, last=LAST_YEAR)
     return BadInput(field, "bad_format", value=shown)

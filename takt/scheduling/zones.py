@@ -52,8 +52,16 @@ def _round_trips(aware: datetime) -> bool:
     return back.replace(tzinfo=None) == aware.replace(tzinfo=None)
 
 
+# Years an instant may have: 0001 or 9999 overflow the arithmetic on them (an end, the
+# notice), and no interview or reply is that far off.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
 def parse_instant(value: str, tz: ZoneInfo | None) -> datetime:
-    """An ISO 8601 text as an aware instant; a time without offset is local in `tz`."""
+    """An ISO 8601 text as an aware instant; a time without offset is local in `tz`.
+
+    A year outside FIRST_YEAR..LAST_YEAR is a TimeProblem("out_of_range").
+    """
     if not isinstance(value, str):
         raise TimeProblem("bad_format", repr(value))
     text = value.strip()
@@ -63,6 +71,8 @@ def parse_instant(value: str, tz: ZoneInfo | None) -> datetime:
         parsed = datetime.fromisoformat(text)
     except ValueError as error:
         raise TimeProblem("bad_format", value) from error
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+        raise TimeProblem("out_of_range", value)
     if parsed.tzinfo is not None:
         return parsed
     if tz is None:
