@@ -20,8 +20,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, User
 from django.db import transaction
+from django.tasks import task
 from django.utils import timezone as django_timezone
 
 from takt.calendars import ics
@@ -39,7 +41,9 @@ WINDOW_BACK = timedelta(days=7)
 WINDOW_AHEAD = timedelta(days=120)
 # Adding or refreshing from a page waits at most this long for the network; the
 # worker can afford to wait longer.
-PAGE_TIMEOUT = 10
+# A page waits this long for a calendar server, in all; a slower one is read by the
+# worker instead, and the calendars page shows that it is being read.
+PAGE_TIMEOUT = 4
 WORKER_TIMEOUT = 30
 DEFAULT_ZONE = "Europe/Stockholm"
 
@@ -98,11 +102,12 @@ def add_source(
     zone: str = DEFAULT_ZONE,
     now: datetime | None = None,
     limits: ics.Limits = ics.DEFAULT_LIMITS,
-) -> tuple[CalendarSource, int]:
+) -> tuple[CalendarSource, int | None]:
     """Read the calendar, then save it with its busy times; CalendarError saves nothing.
 
-    Every kind is read at once, URLs and CalDAV with a short timeout, so the
-    person adding it learns right away whether it works.
+    Every kind is read at once, URLs and CalDAV within PAGE_TIMEOUT, so the person
+    adding it learns right away whether it works; a server slower than that is saved
+    and read by the worker (the count is None), never holding the page longer.
     """
     moment = now or django_timezone.now()
     if ics_data is not None and len(ics_data) > limits.max_bytes:
@@ -118,13 +123,31 @@ def add_source(
         ics_data=ics_data,
         timezone=zone,
     )
-    found = read_source(source, now=moment, limits=limits)
+    try:
+        found = read_source(source, now=moment, limits=limits, timeout=PAGE_TIMEOUT)
+    except CalendarError as error:
+        if error.code != "no_answer" or kind == CalendarSource.Kind.ICS_FILE:
+            raise
+        # A slow server: the worker reads it (with its longer deadline) instead of the page.
+        with transaction.atomic():
+            source.save()
+            transaction.on_commit(lambda: read_later.enqueue(source.pk))
+        return source, None
     with transaction.atomic():
         source.last_synced_at = moment
         source.last_tried_at = moment
         source.save()
         _store(source, found)
     return source, len(found)
+
+
+@task(queue_name="calendars")
+def read_later(source_id: int) -> bool:
+    """The first read of a calendar whose server was too slow for the page."""
+    source = CalendarSource.objects.filter(pk=source_id).first()
+    if source is None:  # removed meanwhile
+        return False
+    return refresh_source(source, lang=settings.LANGUAGE_CODE, timeout=WORKER_TIMEOUT).ok
 
 
 def refresh_source(

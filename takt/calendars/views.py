@@ -71,15 +71,7 @@ def calendar_add(request: HttpRequest, workspace_id: int) -> HttpResponse:
         except CalendarError as error:
             form.add_error(form.error_field(), error.message(page_language()))
         else:
-            messages.success(
-                request,
-                ngettext(
-                    "%(name)s is connected: %(count)d busy time read.",
-                    "%(name)s is connected: %(count)d busy times read.",
-                    count,
-                )
-                % {"name": source, "count": count},
-            )
+            _connected(request, source, count)
             return redirect("calendars", workspace.pk)
     return render(request, "calendars/calendar_add.html", {"workspace": workspace, "form": form})
 
@@ -142,16 +134,31 @@ def _add_ticked(
         except CalendarError as error:
             messages.error(request, f"{calendar.name}: {error.message(page_language())}")
         else:
-            messages.success(
-                request,
-                ngettext(
-                    "%(name)s is connected: %(count)d busy time read.",
-                    "%(name)s is connected: %(count)d busy times read.",
-                    count,
-                )
-                % {"name": source, "count": count},
-            )
+            _connected(request, source, count)
     return redirect("calendars", workspace.pk)
+
+
+def _connected(request: HttpRequest, source: CalendarSource, count: int | None) -> None:
+    """Say that a calendar is connected: with its busy times, or that the worker reads it."""
+    if count is None:
+        messages.info(
+            request,
+            _(
+                "%(name)s is connected. Its server is slow to answer, so Takt reads it "
+                "in the background: this page shows when it is done."
+            )
+            % {"name": source},
+        )
+        return
+    messages.success(
+        request,
+        ngettext(
+            "%(name)s is connected: %(count)d busy time read.",
+            "%(name)s is connected: %(count)d busy times read.",
+            count,
+        )
+        % {"name": source, "count": count},
+    )
 
 
 def _find_page(
