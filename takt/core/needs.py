@@ -19,6 +19,9 @@ from django.utils.translation import gettext_lazy
 from takt.core.models import Change, Interview, Workspace
 
 SHOWN = 10
+# Counted up to here: "100+" says enough on a dashboard, and counting every one of a
+# big team's thousands of items would make the page grow with the team.
+COUNTED = 100
 _SEVERITY = {"block": 0, "warn": 1, "advice": 2}
 
 
@@ -65,6 +68,8 @@ def register(kind: type[Need]) -> type[Need]:
 class Kind:
     need: Need
     count: int
+    # More than COUNTED wait; `count` is COUNTED.
+    more_than: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,10 @@ class Summary:
     @property
     def total(self) -> int:
         return sum(kind.count for kind in self.kinds)
+
+    @property
+    def more_than(self) -> bool:
+        return any(kind.more_than for kind in self.kinds)
 
     @property
     def more(self) -> int:
@@ -91,10 +100,10 @@ def needs_action(workspace: Workspace, now: datetime, shown: int = SHOWN) -> Sum
         # Two queries a kind, whatever the size: how many (on the indexes alone, without
         # the joins the items need) and the first few with what their texts need.
         rows = need.ordered(workspace, now)
-        count = rows.select_related(None).count()
+        count = rows.select_related(None)[: COUNTED + 1].count()
         items += [need.item(row, workspace, now) for row in rows[:shown]]
         if count:
-            kinds.append(Kind(need, count))
+            kinds.append(Kind(need, min(count, COUNTED), more_than=count > COUNTED))
     items.sort(key=_urgency)
     return Summary(items[:shown], kinds)
 

@@ -101,3 +101,15 @@ def test_a_full_list_of_one_kind_pages_through_every_item(team, recruiter) -> No
     small = _count(recruiter, reverse("needs", args=[workspace.pk, "unanswered"]))
     fill_team(workspace, 600)
     assert _count(recruiter, reverse("needs", args=[workspace.pk, "unanswered"])) == small
+
+
+def test_a_kind_with_more_than_it_counts_says_so(team, recruiter, monkeypatch) -> None:
+    from takt.core import needs
+
+    monkeypatch.setattr(needs, "COUNTED", 5)
+    workspace = team["workspace"]
+    fill_team(workspace, 100)  # ten of each kind of work
+    body = recruiter.get(reverse("dashboard", args=[workspace.pk])).content.decode()
+    box = body.split('id="now-h"')[1].split("</section>")[0]
+    assert "Och fler än" in box
+    assert "(5+)" in box
