@@ -99,9 +99,9 @@ def needs_action(workspace: Workspace, now: datetime, shown: int = SHOWN) -> Sum
             continue
         # Two queries a kind, whatever the size: how many (on the indexes alone, without
         # the joins the items need) and the first few with what their texts need.
-        rows = need.ordered(workspace, now)
-        count = rows.select_related(None)[: COUNTED + 1].count()
-        items += [need.item(row, workspace, now) for row in rows[:shown]]
+        # Unordered and cut at COUNTED, so the database stops counting there.
+        count = need.rows(workspace, now).select_related(None).order_by()[: COUNTED + 1].count()
+        items += [need.item(row, workspace, now) for row in need.ordered(workspace, now)[:shown]]
         if count:
             kinds.append(Kind(need, min(count, COUNTED), more_than=count > COUNTED))
     items.sort(key=_urgency)

@@ -36,7 +36,9 @@ def dashboard(request: HttpRequest, workspace_id: int) -> HttpResponse:
     open_changes = (
         Change.objects.filter(interview__workspace=workspace, state__in=Change.OPEN_STATES)
         .select_related("interview__counterpart", "interview__position", "interview__workspace")
-        .order_by("-created_at")[:20]
+        # Newest first by id, which rises with creation: the database walks back from the
+        # newest and stops at twenty, rather than sorting every open change it has.
+        .order_by("-pk")[:20]
     )
     return render(
         request,
