@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy
 from takt.core.models import Change, Interview, Workspace
 
 SHOWN = 10
+# What a change's item says needs: who, where, and the role's title.
+CHANGE_FIELDS = ("interview__counterpart", "interview__workspace", "interview__position")
 # Counted up to here: "100+" says enough on a dashboard, and counting every one of a
 # big team's thousands of items would make the page grow with the team.
 COUNTED = 100
@@ -121,7 +123,7 @@ class UnsentDrafts(Need):
     def rows(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
         return Change.objects.filter(
             interview__workspace=workspace, state=Change.State.DRAFT
-        ).select_related("interview__counterpart", "interview__position", "interview__workspace")
+        ).select_related(*CHANGE_FIELDS)
 
     def item(self, row: Any, workspace: Workspace, now: datetime) -> ActionItem:
         return ActionItem(

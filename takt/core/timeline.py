@@ -109,9 +109,8 @@ def span_words(start: datetime, end: datetime, zone: str) -> str:
     tz = ZoneInfo(zone)
     first, last = start.astimezone(tz), end.astimezone(tz)
     style = dates.style_for(page_language())
-    at = style.span_at.replace(dates.QUOTE, "")
     clocks = f"{dates.clock_text(first, style)}{dates.DASH}{dates.clock_text(last, style)}"
-    return f"{dates.day_text(first, style)}{at}{clocks}"
+    return f"{dates.day_text(first, style)}{style.span_at_words}{clocks}"
 
 
 def moment_words(start: datetime, zone: str) -> str:

@@ -11,7 +11,6 @@ _UNITS = {
 }
 _AND = {"sv": "och", "en": "and"}
 DASH = "\u2013"  # the en dash between two times: 10.00\u201311.00
-QUOTE = "'"
 
 
 def plural(n: int, one: str, many: str) -> str:
@@ -57,9 +56,8 @@ def span(interval: Interval, tz: tzinfo | None, lang: str) -> str:
     if start.date() != end.date():
         first, last = day_and_clock(start, style), day_and_clock(end, style)
         return f"{first} {DASH} {last}{_zone_note(tz)}"
-    at = style.at.replace(QUOTE, "")
     clocks = f"{clock_text(start, style)}{DASH}{clock_text(end, style)}"
-    return f"{day_text(start, style)}{at}{clocks}{_zone_note(tz)}"
+    return f"{day_text(start, style)}{style.at_words}{clocks}{_zone_note(tz)}"
 
 
 def day(instant: datetime, tz: tzinfo | None, lang: str) -> str:

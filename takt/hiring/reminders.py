@@ -22,12 +22,11 @@ from takt.core.models import (
     Side,
     Workspace,
 )
-from takt.core.needs import ActionItem, Need, register
+from takt.core.needs import CHANGE_FIELDS, ActionItem, Need, register
 from takt.hiring import positions
 
 UNANSWERED_AFTER = timedelta(hours=48)
 PROMISE_DUE_AFTER = timedelta(hours=24)
-_CHANGE_FIELDS = ("interview__counterpart", "interview__workspace", "interview__position")
 
 
 def _later_change() -> Exists:
@@ -62,7 +61,7 @@ class CallsToMake(Need):
             )
             .filter(Q(emergency=True) | Q(interview__start__lt=now + timedelta(hours=24)))
             .exclude(Exists(reached))
-            .select_related(*_CHANGE_FIELDS)
+            .select_related(*CHANGE_FIELDS)
         )
 
     def item(self, row: Any, workspace: Workspace, now: datetime) -> ActionItem:
@@ -89,7 +88,7 @@ class OffersUnanswered(Need):
             side=Side.EMPLOYER,
             state=Change.State.SENT,
             sent_at__lt=now - UNANSWERED_AFTER,
-        ).select_related(*_CHANGE_FIELDS)
+        ).select_related(*CHANGE_FIELDS)
 
     def item(self, row: Any, workspace: Workspace, now: datetime) -> ActionItem:
         return ActionItem(
@@ -162,7 +161,7 @@ class NewTimesPromised(Need):
                 interview__application__stage__in=positions.OPEN_STAGES,
             )
             .exclude(_later_change())
-            .select_related(*_CHANGE_FIELDS)
+            .select_related(*CHANGE_FIELDS)
         )
 
     def item(self, row: Any, workspace: Workspace, now: datetime) -> ActionItem:
@@ -188,7 +187,7 @@ class OtherTimesAsked(Need):
                 interview__workspace=workspace, side=Side.EMPLOYER, state=Change.State.DECLINED
             )
             .exclude(_later_change())
-            .select_related(*_CHANGE_FIELDS)
+            .select_related(*CHANGE_FIELDS)
         )
 
     def item(self, row: Any, workspace: Workspace, now: datetime) -> ActionItem:

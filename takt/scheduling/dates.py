@@ -41,6 +41,16 @@ class Style:
     zone_inline: bool  # American "5:00 AM EDT" rather than British "05:00 (BST)"
     meridiem: bool
 
+    @property
+    def at_words(self) -> str:
+        """`at` as it reads in running text, without Babel's quotes: " kl. ", " at "."""
+        return self.at.replace(QUOTE, "")
+
+    @property
+    def span_at_words(self) -> str:
+        """`span_at` as it reads in a list of times: " kl. ", ", "."""
+        return self.span_at.replace(QUOTE, "")
+
 
 _STYLES = {
     "sv-SE": Style(
@@ -133,8 +143,7 @@ def clock_text(local: datetime, style: Style) -> str:
 
 def day_and_clock(local: datetime, style: Style, *, year: bool = False) -> str:
     """ "tisdag 31 mars kl. 9.30" / "Tuesday 31 March at 09:30", in the zone `local` is in."""
-    at = style.at.replace(QUOTE, "")
-    return f"{day_text(local, style, year=year)}{at}{clock_text(local, style)}"
+    return f"{day_text(local, style, year=year)}{style.at_words}{clock_text(local, style)}"
 
 
 def zone_abbreviation(moment: datetime, zone_name: str) -> str:

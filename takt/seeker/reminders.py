@@ -14,10 +14,8 @@ from django.utils.translation import gettext_lazy
 
 from takt.core import rules
 from takt.core.models import Change, Interview, Side, Workspace
-from takt.core.needs import ActionItem, Need, register
+from takt.core.needs import CHANGE_FIELDS, ActionItem, Need, register
 from takt.core.pages import page_language
-
-_FIELDS = ("interview__counterpart", "interview__workspace", "interview__position")
 
 
 def _finding(change: Change, now: datetime, rule: str) -> rules.Finding | None:
@@ -49,7 +47,7 @@ class FollowupsOwed(Need):
                 interview__end__gt=now,
             )
             .exclude(interview__status=Interview.Status.CANCELLED)
-            .select_related(*_FIELDS)
+            .select_related(*CHANGE_FIELDS)
         )
 
     def item(self, row: Any, workspace: Workspace, now: datetime) -> ActionItem:
@@ -83,7 +81,7 @@ class CancellationsWaiting(Need):
             state=Change.State.DRAFT,
             interview__end__gt=now,
             known_since__lt=late,
-        ).select_related(*_FIELDS)
+        ).select_related(*CHANGE_FIELDS)
 
     def item(self, row: Any, workspace: Workspace, now: datetime) -> ActionItem:
         interview = row.interview
