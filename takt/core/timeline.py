@@ -34,6 +34,13 @@ VERBS = {
     "message.failed": lambda: _("Message failed"),
     "candidate.asked_other_times": lambda: _("The candidate asked for other times"),
     "reply.read": lambda: _("Reply read"),
+    # The candidate's own calendar answering the invitation (iTIP REPLY and COUNTER).
+    "calendar.accepted": lambda: _("The candidate accepted in their calendar"),
+    "calendar.tentative": lambda: _("The candidate answered maybe in their calendar"),
+    "calendar.declined": lambda: _("The candidate declined in their calendar"),
+    "calendar.counter": lambda: _("The candidate proposed a new time from their calendar"),
+    "counter.accepted": lambda: _("Proposed time accepted"),
+    "counter.declined": lambda: _("Proposed time declined"),
 }
 
 

@@ -35,6 +35,8 @@ from takt.core.models import (
 from takt.core.rules import Blocked, Finding
 from takt.hiring.mail import organizer
 from takt.outbox.invitation import Invitation, build_invitation
+from takt.outbox.invitation_address import organizer_and_chair
+from takt.outbox.invitations_for import description
 from takt.outbox.models import Message
 from takt.outbox.services import kick_delivery, message_id_for
 from takt.wording.compose import email as compose_email
@@ -282,6 +284,8 @@ def _cancel_invitation(interview: Interview, sender: tuple[str, str]) -> str:
         for b in interview.bookings.all()
         if b.user.email
     ]
+    # The same ORGANIZER as the REQUEST the candidate has, or their calendar ignores the CANCEL.
+    organizer, chair = organizer_and_chair(interview, sender)
     return build_invitation(
         Invitation(
             uid=interview.uid,
@@ -291,12 +295,13 @@ def _cancel_invitation(interview: Interview, sender: tuple[str, str]) -> str:
             end=interview.end,
             timezone=interview.timezone,
             summary=interview.title,
-            description=interview.video_link or "",
+            description=description(interview, chair, counterpart.language),
             location=interview.location or interview.video_link,
-            organizer=sender,
+            organizer=organizer,
             attendees=attendees,
             dtstamp=timezone.now(),
             url=f"{settings.SITE_URL}{interview.get_absolute_url()}",
+            chair=chair,
         )
     ).decode()
 

@@ -17,8 +17,12 @@ from takt.scheduling import Span
 from takt.scheduling.intervals import Interval, merge
 
 ASKED = "candidate.asked_other_times"
-# The candidate's own words arrive through the link page, or by e-mail (takt receive).
-WORDS = (ASKED, "reply.read")
+# A new time proposed from the candidate's calendar (iTIP COUNTER), and the recruiter's answer.
+COUNTER = "calendar.counter"
+COUNTER_ANSWERED = ("counter.accepted", "counter.declined")
+# The candidate's own words arrive through the link page, by e-mail (takt receive), or as
+# a proposal from their calendar.
+WORDS = (ASKED, "reply.read", COUNTER)
 # Enough one-click times to choose from without turning the page into a calendar.
 MOST_SLOTS = 8
 QUARTER = timedelta(minutes=15)
@@ -69,6 +73,9 @@ def latest_proposal(interview: Interview, *, now: datetime) -> Proposal | None:
     moved = _last(interview, "interview.moved")
     if moved is not None and moved.at > asked.at:
         return None
+    answered = interview.audit.filter(verb__in=COUNTER_ANSWERED, data__event=asked.pk)
+    if asked.verb == COUNTER and answered.exists():
+        return None  # the recruiter said no to it already
     note = str(asked.data.get("note") or "")
     reading = asked.data.get("reading")
     if not isinstance(reading, dict):

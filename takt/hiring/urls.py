@@ -1,6 +1,6 @@
 from django.urls import path
 
-from takt.hiring.views import cancel, change, position, positions_list
+from takt.hiring.views import cancel, change, counter, position, positions_list
 
 W = "w/<int:workspace_id>/"
 urlpatterns = [
@@ -11,6 +11,17 @@ urlpatterns = [
     path(f"{W}changes/<int:change_id>/", change.change_page, name="employer_change"),
     path(f"{W}changes/<int:change_id>/call/", change.log_call, name="employer_change_call"),
     path(f"{W}changes/<int:change_id>/withdraw/", change.withdraw, name="employer_withdraw"),
+    path(f"{W}changes/<int:change_id>/counter/", counter.counter_page, name="employer_counter"),
+    path(
+        f"{W}changes/<int:change_id>/counter/accept/",
+        counter.accept,
+        name="employer_counter_accept",
+    ),
+    path(
+        f"{W}changes/<int:change_id>/counter/decline/",
+        counter.decline,
+        name="employer_counter_decline",
+    ),
     path(f"{W}positions/<int:position_id>/manage/", position.manage, name="employer_position"),
     path(
         f"{W}positions/<int:position_id>/candidates/new/",

@@ -16,6 +16,11 @@ class InboundMail(models.Model):
         NO_CHANGE = "no_change", _("Matches no change")
         OTHER_SENDER = "other_sender", _("Sent by someone else than the counterpart")
         NO_WORDS = "no_words", _("No words to read")
+        # Calendar answers (iTIP REPLY and COUNTER): takt/inbox/itip.py.
+        UNKNOWN_INVITATION = "unknown_invitation", _("Answers an invitation Takt did not send")
+        OLD_SEQUENCE = "old_sequence", _("Answers another version of the invitation")
+        CLOSED = "closed", _("The interview is no longer open")
+        UNREADABLE = "unreadable", _("A calendar answer Takt cannot read")
 
     # The Message-ID (or a digest of the raw mail when it has none): one row per mail,
     # so a mail handed over twice, or again after a crash mid-read, is read once.

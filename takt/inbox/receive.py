@@ -22,6 +22,7 @@ from django.utils import timezone
 from takt.core import audit
 from takt.core.models import Change, Side
 from takt.hiring.receiving import first_name, read_words
+from takt.inbox import itip
 from takt.inbox.mail_text import parse, words_of
 from takt.inbox.models import InboundMail
 from takt.outbox.models import Message
@@ -65,6 +66,10 @@ def _take(message: EmailMessage, raw: bytes, identity: str, now: datetime) -> In
         raw=raw.decode("utf-8", "replace")[:1_000_000],
         status=InboundMail.Status.KEPT,
     )
+    # A calendar's answer (iTIP REPLY or COUNTER) goes by its UID, not by the words.
+    answer = itip.answer_in(message)
+    if answer is not None:
+        return itip.take(mail, message, answer, sender)
     change = row.change if row is not None else None
     if change is None:
         mail.why = InboundMail.Why.NO_CHANGE

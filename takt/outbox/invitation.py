@@ -1,5 +1,7 @@
 """iCalendar invitations for an interview: REQUEST when booked or moved, CANCEL when called off.
 
+DECLINECOUNTER answers a candidate's "propose a new time" with no (RFC 5546, 3.2.8).
+
 Calendar clients match updates by UID and take the one with the highest
 SEQUENCE, so the interview keeps one UID for its whole life and the caller
 raises SEQUENCE on every change. A cancellation must go out as METHOD:CANCEL
@@ -18,6 +20,8 @@ from takt.scheduling.zones import zone
 PRODID = "-//Takt//Takt interview invitations//EN"
 
 Method = Literal["REQUEST", "CANCEL"]
+# The answers a calendar client sends back to the ORGANIZER, and the organizer's no to a COUNTER.
+ANSWERS = ("REPLY", "COUNTER")
 # RFC 5545: lines of 75 octets or more are folded.
 FOLD_AT = 75
 
@@ -39,6 +43,8 @@ class Invitation:
     attendees: list[tuple[str, str]] = field(default_factory=list)
     dtstamp: datetime = field(default_factory=lambda: datetime.now(UTC))
     url: str | None = None
+    # The recruiter, when the ORGANIZER is Takt's address in their name (invitation_address.py).
+    chair: tuple[str, str] | None = None
 
 
 def build_invitation(inv: Invitation) -> bytes:
@@ -53,6 +59,29 @@ def build_download(inv: Invitation) -> bytes:
     """A plain .ics file to download (METHOD:PUBLISH, no RSVP)."""
     _check(inv)
     return _to_ical(inv, "PUBLISH")
+
+
+def build_decline_counter(inv: Invitation, attendee: tuple[str, str], comment: str = "") -> bytes:
+    """METHOD:DECLINECOUNTER to the attendee who proposed a new time: same UID and SEQUENCE.
+
+    Only what RFC 5546 asks of it (UID, SEQUENCE, DTSTAMP, ORGANIZER, the
+    ATTENDEE): the event itself stays as the last REQUEST said.
+    """
+    _check(inv)
+    calendar = Calendar()
+    calendar.add("PRODID", PRODID)
+    calendar.add("VERSION", "2.0")
+    calendar.add("METHOD", "DECLINECOUNTER")
+    event = Event()
+    event.add("UID", inv.uid)
+    event.add("SEQUENCE", inv.sequence)
+    event.add("DTSTAMP", inv.dtstamp.astimezone(UTC))
+    event.add("ORGANIZER", _address(*inv.organizer))
+    event.add("ATTENDEE", _address(*attendee))
+    if comment:
+        event.add("COMMENT", comment)
+    calendar.add_component(event)
+    return _serialise(calendar)
 
 
 def _to_ical(inv: Invitation, method: str) -> bytes:
@@ -129,7 +158,17 @@ def _calendar(inv: Invitation, method: str, *, with_timezones: bool = True) -> C
     event.add("ORGANIZER", _address(*inv.organizer))
     # RFC 5546: a PUBLISH has no attendees; there is nobody to answer to.
     if method != "PUBLISH":
+        chair = inv.chair[1].lower() if inv.chair else ""
+        if inv.chair:
+            # The recruiter, seen by the candidate beside Takt's ORGANIZER address; no RSVP asked.
+            attendee = _address(*inv.chair)
+            attendee.params["ROLE"] = "CHAIR"
+            attendee.params["PARTSTAT"] = "ACCEPTED"
+            attendee.params["RSVP"] = "FALSE"
+            event.add("ATTENDEE", attendee)
         for name, email in inv.attendees:
+            if email.lower() == chair:
+                continue
             attendee = _address(name, email)
             attendee.params["ROLE"] = "REQ-PARTICIPANT"
             attendee.params["PARTSTAT"] = "NEEDS-ACTION"

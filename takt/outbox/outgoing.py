@@ -11,6 +11,7 @@ from django.core.mail import EmailMessage
 from django.utils.html import linebreaks
 
 from takt.outbox import links
+from takt.outbox.invitation_address import sender_for
 from takt.outbox.mime import build_email
 from takt.outbox.models import Message
 from takt.outbox.reply_address import reply_address
@@ -80,5 +81,12 @@ class OutboxEmail(EmailMessage):
 
 
 def sender_of(row: Message) -> str:
-    """Takt's own address; a relayed message says whose words it carries ("Sara Lind via Takt")."""
+    """Takt's own address; a relayed message says whose words it carries ("Sara Lind via Takt").
+
+    An invitation comes from its ORGANIZER (the recruiter's name at Takt's address), as
+    RFC 6047 expects and calendar clients check (invitation_address.py).
+    """
+    organizer = sender_for(row.ical)
+    if organizer:
+        return organizer
     return str(Address(display_name=row.from_name, addr_spec=settings.DEFAULT_FROM_EMAIL))

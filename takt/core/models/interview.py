@@ -29,6 +29,14 @@ class Interview(models.Model):
 
     ACTIVE = (Status.SCHEDULED, Status.RESCHEDULE_PENDING)
 
+    class Attendance(models.TextChoices):
+        """The candidate's answer from their own calendar (an iTIP REPLY's PARTSTAT)."""
+
+        NONE = "", _("No answer yet")
+        ACCEPTED = "accepted", _("Accepted")
+        TENTATIVE = "tentative", _("Maybe")
+        DECLINED = "declined", _("Declined")
+
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="interviews")
     position = models.ForeignKey(
         Position, null=True, blank=True, on_delete=models.SET_NULL, related_name="interviews"
@@ -55,6 +63,12 @@ class Interview(models.Model):
     )
     uid = models.CharField(max_length=100, unique=True, default=new_uid, editable=False)
     sequence = models.PositiveIntegerField(default=0)
+    # Answered to the invitation at `attendance_sequence`: an answer to an earlier
+    # time says nothing of the current one (see `calendar_answer`).
+    attendance = models.CharField(
+        _("calendar answer"), max_length=10, choices=Attendance.choices, blank=True, default=""
+    )
+    attendance_sequence = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -103,6 +117,11 @@ class Interview(models.Model):
             role = self.role_in(get_language() or "sv")
             return " · ".join(part for part in (self.counterpart.name, role) if part)
         return self.title
+
+    @property
+    def calendar_answer(self) -> str:
+        """The candidate's calendar answer to the invitation as it stands now, or ""."""
+        return self.attendance if self.attendance_sequence == self.sequence else ""
 
     @property
     def zone(self) -> ZoneInfo:

@@ -21,8 +21,9 @@ from takt.core.models import Change
 from takt.core.pages import for_page, page_language
 from takt.core.rules import Blocked, Unacknowledged, blocking, warned
 from takt.core.timeline import meaning_of
-from takt.hiring import checks, employer, receiving
+from takt.hiring import calendar_answers, checks, employer, receiving
 from takt.hiring.forms import CallForm, TimesForm
+from takt.hiring.views.counter import counter_context
 from takt.hiring.views.lookup import team_change
 from takt.scheduling import Span
 
@@ -50,6 +51,7 @@ def change_page(request: HttpRequest, workspace_id: int, change_id: int) -> Http
         # The candidate's own times come first and are the ones ticked.
         ticked = proposal.slots
         suggestions = proposal.slots + [s for s in suggestions if s not in proposal.slots]
+    counter = calendar_answers.pending_counter(interview, change)
     posted = _one_time_only(request)
     form = TimesForm(
         posted,
@@ -89,6 +91,7 @@ def change_page(request: HttpRequest, workspace_id: int, change_id: int) -> Http
             "form": form,
             "suggestions": suggestions,
             "proposal": proposal,
+            **(counter_context(interview, change, counter) if counter else {}),
             "proposal_meaning": meaning_of(
                 proposal.reading, interview.timezone, receiving.first_name(interview)
             )

@@ -45,3 +45,15 @@ def team_application(
         pk=application_id,
         position=position,
     )
+
+
+def team_change_either_side(request: HttpRequest, workspace_id: int, change_id: int) -> Change:
+    """A change in the team's workspace, whoever started it: a calendar proposal sits on either."""
+    workspace = team_workspace(request, workspace_id)
+    return get_object_or_404(
+        Change.objects.select_related(
+            "interview", "interview__counterpart", "interview__workspace"
+        ),
+        pk=change_id,
+        interview__workspace=workspace,
+    )
