@@ -9,6 +9,7 @@ from django.db.models import Func, Q
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from takt.core.models.people import Application, Person, Position
 from takt.core.models.workspace import Workspace
@@ -32,10 +33,10 @@ class Interview(models.Model):
     class Attendance(models.TextChoices):
         """The candidate's answer from their own calendar (an iTIP REPLY's PARTSTAT)."""
 
-        NONE = "", _("No answer yet")
-        ACCEPTED = "accepted", _("Accepted")
-        TENTATIVE = "tentative", _("Maybe")
-        DECLINED = "declined", _("Declined")
+        NONE = "", pgettext_lazy("calendar answer", "No answer yet")
+        ACCEPTED = "accepted", pgettext_lazy("calendar answer", "Accepted")
+        TENTATIVE = "tentative", pgettext_lazy("calendar answer", "Maybe")
+        DECLINED = "declined", pgettext_lazy("calendar answer", "Declined")
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="interviews")
     position = models.ForeignKey(
