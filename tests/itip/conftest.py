@@ -20,7 +20,7 @@ def _reply_domain(settings: Any) -> None:
 
 
 @pytest.fixture
-def invited(team: dict[str, Any], book: Any) -> tuple[Interview, Message]:
+def invited(team: dict[str, Any], book: Any) -> tuple[Interview, Message]:  # noqa: F811
     """Erik's interview on Thursday 7 May at 10.00 in Stockholm, and the REQUEST Takt sent him."""
     recruiter = team["recruiter"]
     recruiter.email = "anna@norrsken.example"

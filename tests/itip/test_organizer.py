@@ -1,4 +1,4 @@
-"""The sent invitation names Takt's address as ORGANIZER, in the recruiter's name, and From matches."""
+"""The sent invitation names Takt's address as ORGANIZER in the recruiter's name; From matches."""
 
 import email
 import email.policy
@@ -10,6 +10,7 @@ import pytest
 from icalendar import Calendar
 
 from takt.outbox.invitation_address import interview_id_in, organizer_address
+from takt.outbox.invitations_for import invitation_for
 from takt.outbox.outgoing import OutboxEmail
 from tests.itip.shapes import DOMAIN
 
@@ -47,7 +48,7 @@ def test_the_from_is_the_organizer_and_reply_to_stays_for_written_answers(invite
 
 
 def test_the_recruiter_stays_visible_as_chair_and_in_the_description(invited):
-    _interview, row = invited
+    row = invited[1]
     _message, event = _sent(row)
 
     attendees = event["ATTENDEE"]
@@ -70,11 +71,9 @@ def test_a_forged_organizer_address_names_no_interview(invited):
 def test_without_a_reply_domain_the_recruiter_is_the_organizer_as_before(invited, settings):
     interview, row = invited
     settings.TAKT_REPLY_DOMAIN = ""
-    from takt.outbox.invitations_for import invitation_for
+    anna = ("Anna Berg", "anna@norrsken.example")
 
-    event = Calendar.from_ical(
-        invitation_for(interview, "REQUEST", ("Anna Berg", "anna@norrsken.example"))
-    ).walk("VEVENT")[0]
+    event = Calendar.from_ical(invitation_for(interview, "REQUEST", anna)).walk("VEVENT")[0]
     message, _event = _sent(row)
 
     assert event["ORGANIZER"] == "mailto:anna@norrsken.example"

@@ -136,7 +136,6 @@ def test_a_reply_with_no_answer_in_it_is_kept_for_a_person(invited):
 
 
 def test_a_written_reply_without_a_calendar_still_goes_the_words_way(invited):
-    interview, _row = invited
     raw = (
         "From: Erik Lind <erik@example.se>\r\nTo: someone@example.org\r\n"
         "Subject: Hej\r\nMessage-ID: <plain-1@example.se>\r\n\r\nOnsdag kl. 13 går bra.\r\n"
