@@ -121,6 +121,7 @@ def test_a_reply_to_an_older_sequence_is_kept_and_not_acted_on(invited, team):
 def test_an_answer_to_the_old_time_says_nothing_of_the_new_one(invited, team):
     interview, _row = invited
     receive(google(interview, partstat="ACCEPTED"))
+    assert _fresh(interview).calendar_answer == Interview.Attendance.ACCEPTED
 
     moved = move_interview(interview, start=at(8, 10), end=at(8, 11), actor=team["recruiter"])
 
