@@ -37,7 +37,7 @@ from takt.scheduling import dates
 
 LABEL = "calendar"
 ACCEPTED, DECLINED = COUNTER_ANSWERED
-ATTENDANCE_VERBS = {
+ATTENDANCE_VERBS: dict[str, str] = {
     Interview.Attendance.ACCEPTED: "calendar.accepted",
     Interview.Attendance.TENTATIVE: "calendar.tentative",
     Interview.Attendance.DECLINED: "calendar.declined",

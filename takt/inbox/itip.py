@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from takt.core.models import Interview
+from takt.core.models import Change, Interview
 from takt.hiring import calendar_answers
 from takt.inbox.models import InboundMail
 from takt.outbox.invitation import ANSWERS
@@ -140,7 +140,7 @@ def take(mail: InboundMail, message: EmailMessage, answer: Answer, sender: str) 
     if interview is None or (addressed is not None and addressed != interview.pk):
         return _keep(mail, InboundMail.Why.UNKNOWN_INVITATION)
     mail.interview = interview
-    mail.change = interview.changes.filter(state__in=interview.changes.model.OPEN_STATES).first()
+    mail.change = interview.changes.filter(state__in=Change.OPEN_STATES).first()
     mail.reading = {"itip": answer.method, "partstat": answer.partstat, "sequence": answer.sequence}
     counterpart = interview.counterpart.email.strip().lower()
     if not counterpart or answer.attendee != counterpart or sender != counterpart:
