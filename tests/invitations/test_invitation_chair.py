@@ -1,4 +1,4 @@
-"""The recruiter as CHAIR beside Takt's ORGANIZER, the From read back from it, and DECLINECOUNTER."""
+"""The recruiter as CHAIR beside Takt's ORGANIZER, the From read back, and DECLINECOUNTER."""
 
 from dataclasses import replace
 
