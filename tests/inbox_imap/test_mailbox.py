@@ -1,4 +1,4 @@
-"""Reaching the mailbox: TLS or STARTTLS with a verified certificate, the folder, the worker task."""
+"""Reaching the mailbox: TLS or STARTTLS with its certificate checked, the folder, the task."""
 
 import logging
 

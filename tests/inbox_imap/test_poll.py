@@ -18,7 +18,7 @@ from takt.core.models import AuditEvent, Change
 from takt.hiring import employer
 from takt.hiring.receiving import read_words
 from takt.inbox import imap
-from takt.inbox.imap import MailboxError, poll
+from takt.inbox.imap import poll
 from takt.inbox.models import InboundMail
 from takt.outbox.models import Message
 from takt.outbox.reply_address import reply_address

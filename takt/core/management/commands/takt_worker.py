@@ -30,7 +30,7 @@ GRACE_SECONDS = 5.0
 
 
 class Command(BaseCommand):
-    help = "Run the background worker (e-mail, calendars)."
+    help = "Run the background worker (e-mail, calendars, the IMAP mailbox)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--interval", type=float, default=2.0)
