@@ -31,7 +31,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from takt.inbox.imap import Mailbox
+from takt.inbox.imap import Mailbox, folder_name
 from tests.servers import free_port, wait_for_port
 
 INSTALL = "apt-get install dovecot-imapd"
@@ -88,17 +88,31 @@ class Dovecot:
         imap = self._session()
         try:
             if folder != "INBOX":
-                imap.create(f'"{folder}"')
-            typ, data = imap.append(f'"{folder}"', None, None, raw)
+                imap.create(f'"{folder_name(folder)}"')
+            typ, data = imap.append(f'"{folder_name(folder)}"', None, None, raw)
             assert typ == "OK", data
         finally:
             imap.logout()
+
+    def folders(self) -> list[str]:
+        """The folders as the server lists them, in its own spelling (modified UTF-7)."""
+        imap = self._session()
+        try:
+            typ, data = imap.list()
+            assert typ == "OK", data
+        finally:
+            imap.logout()
+        # Each line: (\\HasNoChildren) "." "Svar fr&AOU-n" -- flags, separator, name.
+        names = [
+            re.search(r'\) (?:"[^"]*"|NIL) "?(.*?)"?$', line.decode()) for line in data if line
+        ]
+        return [name.group(1) for name in names if name]
 
     def unsee(self, folder: str = "INBOX") -> None:
         """Take \\Seen off every mail, as a poll killed before it marked them would leave them."""
         imap = self._session()
         try:
-            imap.select(f'"{folder}"')
+            imap.select(f'"{folder_name(folder)}"')
             typ, data = imap.store("1:*", "-FLAGS.SILENT", r"(\Seen)")
             assert typ == "OK", data
         finally:
@@ -108,7 +122,7 @@ class Dovecot:
         """Each mail's flags but \\Recent, in the order the mails arrived."""
         imap = self._session()
         try:
-            imap.select(f'"{folder}"', readonly=True)
+            imap.select(f'"{folder_name(folder)}"', readonly=True)
             typ, data = imap.fetch("1:*", "(FLAGS)")
             assert typ == "OK", data
         finally:

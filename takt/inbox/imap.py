@@ -14,6 +14,7 @@ imaplib (the standard library) is enough for the five commands used here
 client library would add a dependency to parse one kind of FETCH answer.
 """
 
+import base64
 import imaplib
 import logging
 import re
@@ -44,7 +45,7 @@ class Mailbox:
     host: str
     port: int
     user: str
-    password: str
+    password: str = field(repr=False)
     folder: str = "INBOX"
     security: str = "ssl"
     timeout: float = 30.0
@@ -162,5 +163,27 @@ def _mark_seen(imap: imaplib.IMAP4, uid: str) -> None:
 
 
 def _quoted(folder: str) -> str:
-    """A folder name as an IMAP quoted string, so names with spaces open too."""
-    return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A folder name as IMAP writes it: modified UTF-7 ("Svar fr&AOU-n"), in quotes."""
+    name = folder_name(folder)
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def folder_name(folder: str) -> str:
+    """A folder name in IMAP's modified UTF-7 (RFC 3501, 5.1.3), so "Svar från" opens too."""
+    out: list[str] = []
+    wide: list[str] = []
+
+    def close_wide() -> None:
+        if wide:
+            encoded = base64.b64encode("".join(wide).encode("utf-16-be")).decode("ascii")
+            out.append("&" + encoded.rstrip("=").replace("/", ",") + "-")
+            wide.clear()
+
+    for char in folder:
+        if 0x20 <= ord(char) <= 0x7E:
+            close_wide()
+            out.append("&-" if char == "&" else char)
+        else:
+            wide.append(char)
+    close_wide()
+    return "".join(out)

@@ -53,6 +53,12 @@ def test_only_the_folder_named_is_read(dovecot: Dovecot) -> None:
     assert dovecot.flags("Svar 2026") == [{r"\Seen"}]
 
 
+def test_a_folder_with_a_swedish_name_is_found_by_its_imap_spelling(dovecot: Dovecot) -> None:
+    dovecot.deliver(_stray("svar@x"), folder="Svar från kandidater")
+    assert "Svar fr&AOU-n kandidater" in dovecot.folders()
+    assert poll(dovecot.mailbox(folder="Svar från kandidater")).read == ["svar@x"]
+
+
 def test_a_folder_that_does_not_exist_says_so(dovecot: Dovecot) -> None:
     with pytest.raises(MailboxError, match="Saknas"):
         poll(dovecot.mailbox(folder="Saknas"))
