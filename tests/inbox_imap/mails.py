@@ -130,17 +130,27 @@ def outlook_swedish_plain(to: str, words: str, *, message_id: str, sender: str =
     return Reply("Outlook (sv, plain, quoted-printable windows-1252)", words, raw.encode("ascii"))
 
 
-def apple_mail_plain(in_reply_to: str, words: str, *, message_id: str, sender: str = ERIK) -> Reply:
+def apple_mail_plain(
+    in_reply_to: str, words: str, *, message_id: str, sender: str = ERIK, swedish: bool = False
+) -> Reply:
     """Apple Mail: plain ISO-8859-1 quoted-printable, 'On … wrote:', found by its thread only."""
-    plain = (
-        f"{words}\n\nErik\n\nSent from my iPhone\n\n"
-        "On 4 May 2026, at 10:12, Anna Berg <anna@norrsken.example> wrote:\n\n"
-        "> Would Tuesday at 14:00 work? Otherwise Thursday, or the second option.\n"
-    )
+    if swedish:
+        tail = (
+            "Skickat från min iPhone\n\n"
+            "4 maj 2026 kl. 10:12 skrev Anna Berg <anna@norrsken.example>:\n\n"
+            "> Passar tisdag kl. 14.00? Annars onsdag, eller det första förslaget.\n"
+        )
+    else:
+        tail = (
+            "Sent from my iPhone\n\n"
+            "On 4 May 2026, at 10:12, Anna Berg <anna@norrsken.example> wrote:\n\n"
+            "> Would Tuesday at 14:00 work? Otherwise Thursday, or the second option.\n"
+        )
+    plain = f"{words}\n\nErik\n\n{tail}"
     raw = (
         _head(
             "Anna Berg <noreply@takt.example>",
-            "Re: New times",
+            "Re: Nya tider" if swedish else "Re: New times",
             "Mon, 4 May 2026 10:45:00 +0200",
             message_id,
             sender,
@@ -150,7 +160,10 @@ def apple_mail_plain(in_reply_to: str, words: str, *, message_id: str, sender: s
         "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
         f"{_qp(plain, 'iso-8859-1')}\r\n"
     )
-    return Reply("Apple Mail (en, plain, quoted-printable ISO-8859-1)", words, raw.encode("ascii"))
+    language = "sv" if swedish else "en"
+    return Reply(
+        f"Apple Mail ({language}, plain, quoted-printable ISO-8859-1)", words, raw.encode("ascii")
+    )
 
 
 def apple_mail_html_only(to: str, words: str, *, message_id: str, sender: str = ERIK) -> Reply:

@@ -100,6 +100,16 @@ READ = [
     ),
     (
         "erik",
+        "thread-sv",
+        "Nästa onsdag går bra för mig, hela dagen.",
+        {
+            "intent": "propose",
+            "chosen": None,
+            "windows": [{"start": _at(13, 8).isoformat(), "end": _at(13, 17).isoformat()}],
+        },
+    ),
+    (
+        "erik",
         lambda to, words: mails.apple_mail_html_only(to, words, message_id="A1B2-sv@icloud.x"),
         "Tisdag kl. 14 passar mig utmärkt.",
         {"intent": "accept", "chosen": 0},
@@ -123,6 +133,7 @@ READ = [
         "outlook-html-en",
         "outlook-plain-sv",
         "apple-thread-en",
+        "apple-thread-sv",
         "apple-html-sv",
         "outlook-decline-en",
     ],
@@ -131,9 +142,13 @@ def test_a_real_world_reply_is_read_on_its_change(
     dovecot: Dovecot, offers: dict[str, Message], writer: str, client: Any, words: str, meaning
 ) -> None:
     row = offers[writer]
-    if client == "thread":
+    if isinstance(client, str):
         reply = mails.apple_mail_plain(
-            _thread(row), words, message_id="5E1A-APPLE@example.se", sender=MAJA
+            _thread(row),
+            words,
+            message_id="5E1A-APPLE@example.se",
+            sender=MAJA if writer == "maja" else mails.ERIK,
+            swedish=client == "thread-sv",
         )
     else:
         reply = client(_to(row), words)
@@ -145,6 +160,7 @@ def test_a_real_world_reply_is_read_on_its_change(
     assert polled.read == [mail.message_id] and not polled.again and not polled.failed
     assert mail.status == InboundMail.Status.READ, (reply.client, mail.why)
     assert mail.change_id == row.change_id and mail.interview_id == row.interview_id
+    assert words in mail.text  # decoded from its transfer encoding and charset, letter for letter
     for key, value in meaning.items():
         assert mail.reading[key] == value, (reply.client, mail.reading)
     # The reading is the reader's own answer to the words alone: the quoted history (which
