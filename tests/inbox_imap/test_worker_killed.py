@@ -1,4 +1,4 @@
-"""A reply is read once even when the worker is SIGKILLed mid-poll, then started again.
+"""The worker polls the mailbox; a reply is read once even when the worker is SIGKILLed mid-poll.
 
 Real processes against a real Dovecot: the worker (`takt worker`) polls the mailbox
 the TAKT_IMAP_* environment names. Twice it is killed at the worst moments a poll
@@ -115,3 +115,27 @@ def test_every_mail_is_read_exactly_once_across_killed_workers(
     assert all(m[1] == "read" and m[2] == offer["change"] for m in status["mails"])
     assert status["readings"] == len(IDS)
     assert dovecot.flags() == [{r"\Seen"}] * len(IDS)
+
+
+def test_the_worker_polls_the_mailbox_by_itself(tmp_path: Path, dovecot: Dovecot) -> None:
+    """`takt worker` as run in production: its supervisor enqueues the poll, a child runs it."""
+    env = _env(tmp_path, dovecot)
+    offer = json.loads(_run(env, "tests.inbox_imap.helper", "offer"))
+    dovecot.deliver(mails.gmail_swedish(offer["to"], "Den första.", message_id=IDS[0]).raw)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "takt.cli", "worker", "--interval", "0.5"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert _wait(lambda: dovecot.flags() == [{r"\Seen"}], USUAL), "the mailbox was not polled"
+        assert _status(env)["mails"] == [[IDS[0], "read", offer["change"]]]
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
