@@ -236,7 +236,9 @@ service anvil {{
 def dovecot() -> Iterator[Dovecot]:
     binary = _dovecot_binary()
     user, group = _runner()
-    folder = Path(tempfile.mkdtemp(prefix="takt-dovecot-"))
+    # Under /tmp itself: `nobody` can reach it (pytest's own tmp_path is root's alone), and
+    # the sockets' paths stay far below the kernel's 108 characters.
+    folder = Path(tempfile.mkdtemp(prefix="takt-dovecot-", dir="/tmp"))
     for name in ("run", "state", "mail", "home"):
         (folder / name).mkdir()
     port, tls_port = free_port(), free_port()

@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 # One poll reads at most this many mails; the rest wait for the next poll, so a
 # flooded mailbox never holds the worker for long.
 BATCH = 200
-SECURITY = ("ssl", "starttls", "none")
 
 
 class MailboxError(Exception):
@@ -128,9 +127,17 @@ def _connect(box: Mailbox) -> imaplib.IMAP4:
     context = ssl.create_default_context(cafile=box.ca_file or None)
     if box.security == "ssl":
         return imaplib.IMAP4_SSL(box.host, box.port, ssl_context=context, timeout=box.timeout)
+    if box.security not in ("starttls", "none"):
+        # Never clear text by mistake: only "none" itself means no TLS.
+        raise MailboxError(f"IMAP security must be ssl, starttls or none, not {box.security!r}")
     imap = imaplib.IMAP4(box.host, box.port, timeout=box.timeout)
     if box.security == "starttls":
-        imap.starttls(ssl_context=context)
+        try:
+            imap.starttls(ssl_context=context)
+        except BaseException:
+            with suppress(OSError):  # the socket may be half-wrapped already
+                imap.shutdown()
+            raise
     return imap
 
 

@@ -38,6 +38,13 @@ def test_a_certificate_no_one_vouches_for_is_refused(dovecot: Dovecot, security:
     assert dovecot.flags() == [set()]
 
 
+def test_an_unknown_security_never_falls_back_to_clear_text(dovecot: Dovecot) -> None:
+    dovecot.deliver(_stray("tls@x"))
+    with pytest.raises(MailboxError, match="ssl, starttls or none"):
+        poll(dovecot.mailbox("tls"))
+    assert dovecot.flags() == [set()]
+
+
 def test_a_wrong_password_says_so_and_reads_nothing(dovecot: Dovecot) -> None:
     dovecot.deliver(_stray("pw@x"))
     with pytest.raises(MailboxError, match="Authentication failed"):
