@@ -1,6 +1,7 @@
 """Reading settings from the environment through small helpers that refuse bad values."""
 
 import contextlib
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -40,6 +41,40 @@ def env_int(name: str, default: int, *, minimum: int = 0) -> int:
     if value < minimum:
         raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}.")
     return value
+
+
+def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {raw!r}.")
+    return value
+
+
+def imap_security(host: str) -> str:
+    """TAKT_IMAP_SECURITY: ssl (the default), starttls, or none, which only loopback may have.
+
+    A password and candidates' replies in clear text over a network is never right;
+    a mail server on the same machine (or the tests' own) is the one exception.
+    """
+    security = env_choice("TAKT_IMAP_SECURITY", ("ssl", "starttls", "none"), "ssl")
+    if security == "none" and host and not _loopback(host):
+        raise ImproperlyConfigured(
+            f"TAKT_IMAP_SECURITY=none is allowed only for a mail server on this machine "
+            f"(127.0.0.1, ::1, localhost), not {host!r}: use ssl or starttls."
+        )
+    return security
+
+
+def _loopback(host: str) -> bool:
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

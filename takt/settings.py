@@ -17,10 +17,24 @@ DEBUG = envconf.env_bool("DEBUG", False)
 ALLOWED_HOSTS = envconf.env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = envconf.env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = envconf.env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-# How long a candidate's personal link lives (it also dies when the interview changes).
 # Replies by e-mail: every message carries Reply-To reply+<token>@TAKT_REPLY_DOMAIN when set,
 # and `takt receive` reads what the mail server hands it for that domain (README, Receiving).
 TAKT_REPLY_DOMAIN = envconf.env_str("TAKT_REPLY_DOMAIN", "").strip().lower()
+# The same replies fetched from an IMAP mailbox instead: `takt worker` polls it when
+# TAKT_IMAP_HOST is set (README, Replies by e-mail). The mailbox should be Takt's own.
+TAKT_IMAP_HOST = envconf.env_str("TAKT_IMAP_HOST", "").strip()
+TAKT_IMAP_SECURITY = envconf.imap_security(TAKT_IMAP_HOST)
+TAKT_IMAP_PORT = envconf.env_int(
+    "TAKT_IMAP_PORT", 993 if TAKT_IMAP_SECURITY == "ssl" else 143, minimum=1
+)
+TAKT_IMAP_USER = envconf.env_str("TAKT_IMAP_USER")
+TAKT_IMAP_PASSWORD = envconf.env_str("TAKT_IMAP_PASSWORD")
+TAKT_IMAP_FOLDER = envconf.env_str("TAKT_IMAP_FOLDER", "").strip() or "INBOX"
+TAKT_IMAP_POLL_SECONDS = envconf.env_int("TAKT_IMAP_POLL_SECONDS", 60, minimum=5)
+TAKT_IMAP_TIMEOUT = envconf.env_int("TAKT_IMAP_TIMEOUT", 30, minimum=1)
+# A CA bundle for a server whose certificate no public CA signed (a company's own).
+TAKT_IMAP_CA_FILE = envconf.env_str("TAKT_IMAP_CA_FILE", "").strip()
+# How long a candidate's personal link lives (it also dies when the interview changes).
 TAKT_LINK_EXPIRY_HOURS = envconf.env_int("TAKT_LINK_EXPIRY_HOURS", 14 * 24, minimum=1)
 # How many e-mails Takt relays for one job seeker in any 24 hours (seeker/relay.py).
 TAKT_RELAY_DAILY_LIMIT = envconf.env_int("TAKT_RELAY_DAILY_LIMIT", 20, minimum=0)
@@ -93,8 +107,8 @@ CACHES = {
 TASKS = {
     "default": {
         "BACKEND": envconf.env_str("TAKT_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        # `takt worker` runs mail and calendars in processes of their own (takt_worker.py).
-        "QUEUES": ["default", "mail", "calendars"],
+        # `takt worker` runs mail apart from calendars and the mailbox poll (takt_worker.py).
+        "QUEUES": ["default", "mail", "calendars", "inbox"],
     }
 }
 

@@ -8,3 +8,7 @@ class InboxConfig(AppConfig):
     name = "takt.inbox"
     label = "inbox"
     verbose_name = _("Replies received")
+
+    def ready(self) -> None:
+        # Registers the periodic mailbox poll that `takt worker` enqueues.
+        from takt.inbox import tasks  # noqa: F401

@@ -172,7 +172,9 @@ def _decide(request: ReplyRequest, facts: _Facts, ctx: Context, own: list[Senten
         doubtful, positive = True, []
     assert blocked is not None
 
-    chosen = None if doubtful else _accepted(request, facts, live, blocked)
+    # "Ingen av dem passar. Jag kan fredag efter lunch" refuses every offered time first:
+    # a day named after that is a new proposal, even when an offered time falls inside it.
+    chosen = None if doubtful or facts.declines else _accepted(request, facts, live, blocked)
     if chosen is not None:
         index, quoted = chosen
         return Reading("accept", chosen=index, quoted=quoted)

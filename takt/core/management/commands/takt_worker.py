@@ -2,9 +2,10 @@
 
 Mail and calendars run apart: a calendar server that answers one byte at a time
 holds up its own process, never the e-mail a recruiter just queued. The parent
-process enqueues the periodic jobs (the delivery sweep, the calendar refresh)
-on a timer and watches its children; on SIGTERM or Ctrl-C it passes the signal
-on, lets each child finish its task for a few seconds, then stops what is left.
+process enqueues the periodic jobs (the delivery sweep, the calendar refresh,
+the mailbox poll) on a timer and watches its children; on SIGTERM or Ctrl-C it
+passes the signal on, lets each child finish its task for a few seconds, then
+stops what is left.
 
 `takt worker --queue mail` runs one queue in this process alone (what the
 children are); `--batch` runs what is due and stops.
@@ -22,13 +23,14 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from takt import periodic
 
-# Which queues share a process: mail with the short jobs, calendars alone.
-PROCESSES = (("mail", "default"), ("calendars",))
+# Which queues share a process: mail with the short jobs; apart from it the two that wait on
+# other people's servers (calendars, the IMAP mailbox poll).
+PROCESSES = (("mail", "default"), ("calendars", "inbox"))
 GRACE_SECONDS = 5.0
 
 
 class Command(BaseCommand):
-    help = "Run the background worker (e-mail, calendars)."
+    help = "Run the background worker (e-mail, calendars, the IMAP mailbox)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--interval", type=float, default=2.0)
