@@ -1,9 +1,11 @@
 """A mail received: read and tied to its change, or kept for a person to look at."""
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from takt.core.models import Change, Interview
+from takt.core.models import Change, Interview, Workspace
 
 
 class InboundMail(models.Model):
@@ -32,6 +34,11 @@ class InboundMail(models.Model):
     raw = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices)
     why = models.CharField(max_length=20, choices=Why.choices, blank=True)
+    # The workspace whose page lists the mail: the interview's, once the mail is tied to one.
+    # A mail that matches no interview has none and is for the operator (the admin).
+    workspace = models.ForeignKey(
+        Workspace, null=True, blank=True, on_delete=models.CASCADE, related_name="inbound_mail"
+    )
     interview = models.ForeignKey(
         Interview, null=True, blank=True, on_delete=models.SET_NULL, related_name="inbound_mail"
     )
@@ -44,6 +51,17 @@ class InboundMail(models.Model):
     class Meta:
         verbose_name = _("reply received")
         ordering = ["-received_at"]
+        indexes = [
+            models.Index(fields=["workspace", "-received_at", "-id"], name="inbox_ws_received"),
+            models.Index(
+                fields=["workspace", "status", "-received_at", "-id"], name="inbox_ws_status"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.sender}: {self.subject} ({self.status})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.interview is not None and self.workspace_id is None:
+            self.workspace_id = self.interview.workspace_id
+        super().save(*args, **kwargs)

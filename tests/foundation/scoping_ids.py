@@ -4,6 +4,7 @@ from typing import Any
 
 from takt.calendars.models import CalendarSource
 from takt.core.models import Change, Interview
+from takt.inbox.models import InboundMail
 from takt.outbox.services import queue_message
 
 
@@ -32,6 +33,14 @@ def ids_for(team: dict[str, Any], interview: Interview) -> dict[str, Any]:
             interview=interview, kind="cancel", side="employer", reason_category="other"
         ).pk,
         "application_id": team["application"].pk,
+        # A reply kept for the team: its page is the team's alone.
+        "mail_id": InboundMail.objects.create(
+            message_id="scoping@mail.example",
+            received_at=interview.start,
+            interview=interview,
+            status=InboundMail.Status.KEPT,
+            why=InboundMail.Why.OTHER_SENDER,
+        ).pk,
         # A kind of work on the dashboard that applies to a team.
         "name": "calls",
         # A candidate link that does not exist: the same 404 as for a stranger.
