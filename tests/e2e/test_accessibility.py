@@ -23,6 +23,7 @@ from takt.core.demo import PASSWORD, load_demo
 from takt.core.models import Change, ContactAttempt, Interview, Position, Workspace
 from takt.hiring import employer
 from takt.hiring.models import CandidateLink
+from takt.inbox.models import InboundMail
 from takt.outbox.models import Message
 from takt.seeker import services as seeker
 from tests.e2e.conftest import sign_in
@@ -265,6 +266,18 @@ def test_employer_and_candidate_pages(demo, new_page, shot, locale) -> None:
     employer.send_offer(offer, times, actor=anna, now=now, language=auditor.language)
     visit("change-offer-sent", reverse("employer_change", args=[w, offer.pk]))
     visit("team-outbox", reverse("outbox", args=[w]))
+    kept = InboundMail.objects.create(
+        message_id="a11y@mail.example",
+        received_at=now,
+        sender="kollega@example.se",
+        subject="Sv: Ny tid",
+        text="Amira är sjuk i dag.",
+        interview=amira,
+        status=InboundMail.Status.KEPT,
+        why=InboundMail.Why.OTHER_SENDER,
+    )
+    visit("team-replies", reverse("replies", args=[w]))
+    visit("team-reply", reverse("reply", args=[w, kept.pk]))
 
     # The candidate, not signed in, opens the link from the e-mail as it was sent.
     path = re.search(r"/c/[\w-]+/", f"/c/{mailed_token()}/")
@@ -282,7 +295,7 @@ def test_employer_and_candidate_pages(demo, new_page, shot, locale) -> None:
     amira.refresh_from_db()
     assert amira.start == min(start for start, _ in times)
 
-    assert len(auditor.seen) == 19 and len(candidate.seen) == 6
+    assert len(auditor.seen) == 21 and len(candidate.seen) == 6
     problems = auditor.problems + candidate.problems
     assert not problems, _report(problems)
 
