@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from takt.etiquette.tone.learned import fired
+from takt.etiquette.tone.learned import fired, learned
 from takt.etiquette.tone.lexicon import lexicon
 from takt.etiquette.tone.normal import MARK, Normal, normal
 from takt.etiquette.tone.patterns import (
@@ -43,9 +43,8 @@ _NEGATION_REACH = 5  # words before a phrase that a negation may stand in
 # called" still apologises.
 _NOT_AFTER = frozenset(("inte", "ej", "icke"))
 # Whose the apology or the interest is when it is not the writer's: "din ursäkt", "his excuse".
-_OTHERS = frozenset(
-    ("your", "yours", "ur", "his", "her", "their", "din", "ditt", "dina", "ert", "era")
-    + ("hans", "hennes", "deras")
+_OTHERS = frozenset(("your", "yours", "ur", "his", "her", "their")) | frozenset(
+    ("din", "ditt", "dina", "ert", "era", "hans", "hennes", "deras")
 )
 # The nouns someone may own ("your apology"); "beg your pardon" is still the writer's.
 _OWNED = frozenset(
@@ -101,6 +100,8 @@ def hits(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
     source = normal(text)
     found = _pattern_hits(detector, text, source, lang)
     for language in _languages(text, lang):
+        if learned(detector, language) is None:
+            continue
         # The model reads the text with the look-alikes of `.not` blanked, as the patterns do.
         for reading in fired(detector, language, _cleaned(source, _load(detector, language))):
             begin, finish = source.span(*reading.sentence)

@@ -89,9 +89,7 @@ def _fit(
     return vocab, model
 
 
-def _probability(
-    fitted: tuple[dict[str, int], LogisticRegression], text: str, lang: str
-) -> float:
+def _probability(fitted: tuple[dict[str, int], LogisticRegression], text: str, lang: str) -> float:
     """The highest probability over the sentences of `text`, as when a message is read."""
     vocab, model = fitted
     rows = [_features(words, lang) for words in _sentences(text)] or [set()]
