@@ -200,7 +200,8 @@ def _negated(text: str, hit: Hit, languages: tuple[str, ...]) -> bool:
     """True when the phrase of `hit` is not the writer's own saying: a negation stands in the
     few words before it in the same clause, with no turn ("men", "but") after it ("Jag har
     ingenting att be om ursäkt för"), or right after it ("Jag beklagar inte mitt beslut"), or
-    it is someone else's ("Thanks for your apology", "Hans ursäkt var att tåget var sent")."""
+    it is someone else's ("Thanks for your apology", "Hans ursäkt var att tåget var sent",
+    "Min kollega bad om ursäkt")."""
     before = _words(_CLAUSE_ENDS.split(text[: hit.start])[-1])[-_NEGATION_REACH:]
     after = _words(_CLAUSE_ENDS.split(text[hit.end :])[0])[:1]
     if after and after[0] in _NOT_AFTER:
@@ -209,12 +210,14 @@ def _negated(text: str, hit: Hit, languages: tuple[str, ...]) -> bool:
     if before and before[-1] in _OTHERS and said and said[0] in _OWNED:
         return True
     for language in languages:
-        turned = False
+        turned = mine = False
         for found in reversed(lexicon(language).tags(before)):
-            if "but" in found:
-                turned = True
+            turned = turned or "but" in found
+            mine = mine or "self" in found
             if "not" in found and not turned:
                 return True
+            if "other" in found and not mine:
+                return True  # "Min kollega bad om ursäkt", "My friend is interested too"
     return False
 
 

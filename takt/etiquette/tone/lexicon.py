@@ -18,7 +18,7 @@ from takt.etiquette.tone.normal import fold_words
 from takt.etiquette.tone.patterns import read
 from takt.etiquette.tone.words import WORDS
 
-TAGS = ("-", "+", "you", "self", "not", "but")
+TAGS = ("-", "+", "you", "self", "other", "not", "but")
 _AFINN = {"en": "AFINN-en-165.txt"}
 _STRONG = 2  # AFINN valence from which a word counts (of 5)
 
