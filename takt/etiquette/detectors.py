@@ -103,7 +103,7 @@ def hits(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
         if learned(detector, language) is None:
             continue
         # The model reads the text with the look-alikes of `.not` blanked, as the patterns do.
-        for reading in fired(detector, language, _cleaned(source, _load(detector, language))):
+        for reading in fired(detector, language, _cleaned_for(detector, language, text)):
             begin, finish = source.span(*reading.sentence)
             if any(begin < hit.end and hit.start < finish for hit in found):
                 continue  # the patterns already say what is wrong with this sentence
@@ -130,7 +130,7 @@ def _pattern_hits(
     for language in _languages(text, lang):
         lists = _load(detector, language)
         if lists.found:
-            scan = Scan(_cleaned(source, lists))
+            scan = Scan(_cleaned_for(detector, language, text))
             spans = lists.found.spans(scan)
             found.extend(_hit(kind, text, *source.span(start, end)) for start, end, kind in spans)
         found.extend(
@@ -250,6 +250,13 @@ def _languages(text: str, lang: str | None) -> tuple[str, ...]:
         return (lang,)
     guessed = detect_language(text)
     return (guessed,) if guessed else _LANGUAGES
+
+
+@lru_cache(maxsize=512)
+def _cleaned_for(detector: str, language: str, text: str) -> str:
+    """`_cleaned` of `text` for one detector and language; the patterns and the model both
+    read it."""
+    return _cleaned(normal(text), _load(detector, language))
 
 
 def _cleaned(source: Normal, lists: _Lists) -> str:

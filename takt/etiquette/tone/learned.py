@@ -10,7 +10,7 @@ rude sentence is not washed out by the polite ones around it.
 import json
 import math
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from takt.etiquette.tone.features import word_features
@@ -52,33 +52,41 @@ class Learned:
 
     def probability(self, words: list[str]) -> float:
         """How likely the sentence of these words is to hold what the detector looks for."""
-        return self._read(words)[0]
-
-    def _read(self, words: list[str]) -> tuple[float, list[float]]:
-        per_word = word_features(words, lexicon(self.lang).tags(words))
-        every = set().union(*per_word)
-        norm = math.sqrt(len(every)) or 1.0
-        score = self.bias + sum(self._weight(feature) for feature in every) / norm
-        # What each word brought, for quoting: a feature shared by two words counts for both.
-        shares = [sum(self._weight(f) for f in found) / norm for found in per_word]
-        return 1 / (1 + math.exp(-score)), shares
-
-    def _weight(self, feature: str) -> float:
-        weight = self.weights.get(feature, 0.0)
-        return weight * self.meaning if feature.startswith(LEXICAL) else weight
+        return self._probability(word_features(words, lexicon(self.lang).tags(words)))
 
     def readings(self, text: str) -> list[Reading]:
         """The sentences of a normal text the model fires on, each with its weightiest phrase."""
         found = []
         for sentence in sentences(text):
-            probability, shares = self._read(list(sentence.words))
+            words = list(sentence.words)
+            per_word = word_features(words, lexicon(self.lang).tags(words))
+            probability = self._probability(per_word)
             if probability < self.threshold:
                 continue
-            first, last = _heaviest(sentence.words, shares)
+            first, last = _heaviest(sentence.words, self._shares(per_word))
             end = sentence.starts[last] + len(sentence.words[last])
             whole = (sentence.starts[0], sentence.starts[-1] + len(sentence.words[-1]))
             found.append(Reading(probability, sentence.starts[first], end, whole))
         return found
+
+    def _probability(self, per_word: list[set[str]]) -> float:
+        every = set().union(*per_word)
+        weights = self._scaled
+        score = self.bias + sum(weights.get(f, 0.0) for f in every) / (math.sqrt(len(every)) or 1)
+        return 1 / (1 + math.exp(-score))
+
+    def _shares(self, per_word: list[set[str]]) -> list[float]:
+        """What each word brought, for quoting: a feature shared by two words counts for both."""
+        weights = self._scaled
+        return [sum(weights.get(f, 0.0) for f in found) for found in per_word]
+
+    @cached_property
+    def _scaled(self) -> dict[str, float]:
+        """The weights with each feature of meaning's value (`meaning`) already in them."""
+        return {
+            feature: weight * self.meaning if feature.startswith(LEXICAL) else weight
+            for feature, weight in self.weights.items()
+        }
 
 
 def sentences(text: str) -> list[Sentence]:
