@@ -9,7 +9,7 @@ export TAKT_DATA_DIR ?= $(CURDIR)/data
 TEST_WORKERS ?= 2
 PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
-.PHONY: install install-test run test test-db test-clocks lint typecheck bench messages clean
+.PHONY: install install-test run test test-db test-clocks lint typecheck bench tone-model messages clean
 
 install: $(VENV)/.installed $(MO)
 
@@ -64,6 +64,11 @@ typecheck: install-test
 
 bench: install-test
 	$(BIN)/python -m bench
+
+# Trains the tone model on the dev part of tests/etiquette/tone/ and writes
+# takt/etiquette/tone/model.json (scikit-learn is needed here only, not to read a message).
+tone-model: install-test
+	$(BIN)/python -m tests.etiquette.tone.train
 
 # Refreshes the Swedish catalogue from the code and templates (needs GNU gettext).
 messages: install

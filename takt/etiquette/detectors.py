@@ -1,17 +1,23 @@
 """Tone detectors for Swedish and English: apology, interest, new times, leisure, rudeness.
 
-The patterns live in `words/*.txt` so a reviewer can extend them without
-touching code; `words/README.md` explains the files and `tone/patterns.py`
-the pattern syntax. Rudeness is read by kind (a judgement of the reader,
-blame, a brush-off, sarcasm, a threat, swearing), so a finding can say why.
-Each detector takes the text's language when it is known and otherwise
-guesses it from common words, applying both lists when the guess is unsure.
+Two readers work together. The patterns live in `words/*.txt` so a reviewer
+can extend them without touching code; `words/README.md` explains the files
+and `tone/patterns.py` the pattern syntax. Rudeness is read by kind (a
+judgement of the reader, blame, a brush-off, sarcasm, a threat, swearing), so
+a finding can say why. Word lists catch the words someone thought of, not the
+many ways people are rude or keen, so for rudeness and interest a small model
+trained on the corpus (`tone/learned.py`) also reads each sentence the
+patterns left alone, and quotes the words that weighed most ("tone" for
+rudeness). Each detector takes the text's language when it is known and
+otherwise guesses it from common words, applying both when the guess is unsure.
 """
 
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from takt.etiquette.tone.learned import fired, learned
+from takt.etiquette.tone.lexicon import lexicon
 from takt.etiquette.tone.normal import MARK, Normal, normal
 from takt.etiquette.tone.patterns import (
     Patterns,
@@ -25,7 +31,25 @@ from takt.etiquette.tone.words import WORDS, common_words
 
 DETECTORS = ("apology", "interest", "new_times", "leisure", "rude")
 RUDE_KINDS = ("profanity", "judgement", "blame", "dismissive", "sarcasm", "threat")
+# What a rude sentence is when only the model read it so: its tone, not one named kind.
+TONE = "tone"
 _LANGUAGES = ("sv", "en")
+# Detectors whose phrases a negation just before them turns around: "inget att be om ursäkt
+# för", "not passionate about": a saying of the writer's own that a "not" undoes.
+_NEGATABLE = ("apology", "interest")
+_CLAUSE_ENDS = re.compile(r"[.,;:!?\n\u2013\u2014()]")
+_NEGATION_REACH = 5  # words before a phrase that a negation may stand in
+# Swedish puts the negation after the verb ("jag beklagar inte"); English "sorry not to have
+# called" still apologises.
+_NOT_AFTER = frozenset(("inte", "ej", "icke"))
+# Whose the apology or the interest is when it is not the writer's: "din ursäkt", "his excuse".
+_OTHERS = frozenset(("your", "yours", "ur", "his", "her", "their")) | frozenset(
+    ("din", "ditt", "dina", "ert", "era", "hans", "hennes", "deras")
+)
+# The nouns someone may own ("your apology"); "beg your pardon" is still the writer's.
+_OWNED = frozenset(
+    ("apology", "apologies", "excuse", "excuses", "interest", "ursakt", "ursakten", "ursakter")
+)
 
 
 @dataclass(frozen=True)
@@ -74,11 +98,39 @@ def hits(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
     if not text:
         return []
     source = normal(text)
+    found = _pattern_hits(detector, text, source, lang)
+    for language in _languages(text, lang):
+        if learned(detector, language) is None:
+            continue
+        # The model reads the text with the look-alikes of `.not` blanked, as the patterns do.
+        for reading in fired(detector, language, _cleaned_for(detector, language, text)):
+            begin, finish = source.span(*reading.sentence)
+            if any(begin < hit.end and hit.start < finish for hit in found):
+                continue  # the patterns already say what is wrong with this sentence
+            if detector in _NEGATABLE and _turned(text[begin:finish], language):
+                continue  # "Jag är inte längre intresserad": the model does not read negation
+            kind = TONE if detector == "rude" else detector
+            found.append(_hit(kind, text, *source.span(reading.start, reading.end)))
+    return _apart(found)
+
+
+def pattern_hits(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
+    """What the word lists alone find of `detector` in `text` (the model left out)."""
+    if not text:
+        return []
+    return _apart(_pattern_hits(detector, text, normal(text), lang))
+
+
+def _pattern_hits(
+    detector: str, text: str, source: Normal, lang: str | None, negated: bool = False
+) -> list[Hit]:
+    """The hits of the word lists; those a negation turns around are left out, or with
+    `negated`, are all that is kept."""
     found: list[Hit] = []
     for language in _languages(text, lang):
         lists = _load(detector, language)
         if lists.found:
-            scan = Scan(_cleaned(source, lists))
+            scan = Scan(_cleaned_for(detector, language, text))
             spans = lists.found.spans(scan)
             found.extend(_hit(kind, text, *source.span(start, end)) for start, end, kind in spans)
         found.extend(
@@ -86,7 +138,12 @@ def hits(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
             for pattern, kind in lists.literals
             for match in pattern.finditer(text)
         )
-    return _apart(found)
+    if detector in _NEGATABLE:
+        languages = _languages(text, lang)
+        found = [hit for hit in found if _negated(text, hit, languages) == negated]
+    elif negated:
+        return []
+    return found
 
 
 def near_misses(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
@@ -102,6 +159,10 @@ def near_misses(detector: str, text: str | None, lang: str | None = None) -> lis
             if pattern:
                 spans = pattern.spans(Scan(source.text))
                 found.extend(_hit(kind, text, *source.span(start, end)) for start, end, _ in spans)
+    found.extend(
+        Hit("negated", hit.words, hit.start, hit.end)
+        for hit in _pattern_hits(detector, text, source, lang, negated=True)
+    )
     return _apart(found)
 
 
@@ -135,6 +196,41 @@ def is_rude(text: str | None, lang: str | None = None) -> bool:
     return bool(hits("rude", text, lang))
 
 
+def _negated(text: str, hit: Hit, languages: tuple[str, ...]) -> bool:
+    """True when the phrase of `hit` is not the writer's own saying: a negation stands in the
+    few words before it in the same clause, with no turn ("men", "but") after it ("Jag har
+    ingenting att be om ursäkt för"), or right after it ("Jag beklagar inte mitt beslut"), or
+    it is someone else's ("Thanks for your apology", "Hans ursäkt var att tåget var sent",
+    "Min kollega bad om ursäkt")."""
+    before = _words(_CLAUSE_ENDS.split(text[: hit.start])[-1])[-_NEGATION_REACH:]
+    after = _words(_CLAUSE_ENDS.split(text[hit.end :])[0])[:1]
+    if after and after[0] in _NOT_AFTER:
+        return True
+    said = _words(hit.words)[:1]
+    if before and before[-1] in _OTHERS and said and said[0] in _OWNED:
+        return True
+    for language in languages:
+        turned = mine = False
+        for found in reversed(lexicon(language).tags(before)):
+            turned = turned or "but" in found
+            mine = mine or "self" in found
+            if "not" in found and not turned:
+                return True
+            if "other" in found and not mine:
+                return True  # "Min kollega bad om ursäkt", "My friend is interested too"
+    return False
+
+
+def _turned(sentence: str, lang: str) -> bool:
+    """True when a sentence holds a negation or a negative word, which can turn around what
+    the model read as an apology or as interest."""
+    return any(tags & {"not", "-"} for tags in lexicon(lang).tags(_words(sentence)))
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in normal(text).text.split() if word not in (MARK, "?")]
+
+
 def _hit(kind: str, text: str, start: int, end: int) -> Hit:
     return Hit(kind, text[start:end], start, end)
 
@@ -154,6 +250,13 @@ def _languages(text: str, lang: str | None) -> tuple[str, ...]:
         return (lang,)
     guessed = detect_language(text)
     return (guessed,) if guessed else _LANGUAGES
+
+
+@lru_cache(maxsize=512)
+def _cleaned_for(detector: str, language: str, text: str) -> str:
+    """`_cleaned` of `text` for one detector and language; the patterns and the model both
+    read it."""
+    return _cleaned(normal(text), _load(detector, language))
 
 
 def _cleaned(source: Normal, lists: _Lists) -> str:

@@ -161,6 +161,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         '"{words}" är en svordom',
         '"{words}" is swearing',
     ),
+    # Found by the tone model rather than a named pattern: the sentence as a whole.
+    "message.rude.tone": (
+        '"{words}" ger meningen en ton som kan läsas som nedlåtande mot mottagaren',
+        '"{words}" gives the sentence a tone that may read as scornful of the reader',
+    ),
     "message.interest_missing": (
         "Uppföljningen säger inget om att du fortfarande är intresserad{near}. Skriv till "
         'exempel "Jag är fortfarande mycket intresserad av tjänsten."',

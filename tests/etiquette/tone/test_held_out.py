@@ -2,9 +2,10 @@
 
 Goals (issue 17): recall at least 0.9 and false alarms at most 0.02 for each
 detector and language. Where a goal is not met yet, its test is marked as an
-expected failure with the figure measured when the patterns were last tuned
+expected failure with the figure measured when the detectors were last tuned
 (strict, so meeting the goal shows up and the mark must go), and a floor at
-that figure fails the suite if the detector gets worse.
+that figure fails the suite if the detector gets worse. The figures are read
+once per round of tuning, at its end; README.md keeps the count of looks.
 """
 
 import pytest
@@ -15,14 +16,16 @@ from tests.etiquette.tone.corpus import Score, score
 RECALL_GOAL = 0.9
 FALSE_ALARM_GOAL = 0.02
 
-# Held-out figures measured with the patterns as committed: (recall, false alarms).
+# Held-out figures measured with the patterns and the model as committed: (recall, false
+# alarms). Before the model and the negation rules: rude 0.837/0.007 sv, 0.846/0.0 en;
+# apology 0.990/0.111 sv, 0.991/0.054 en; interest 0.917/0.054 sv, 0.901/0.062 en.
 MEASURED = {
-    ("rude", "sv"): (0.837, 0.007),
-    ("rude", "en"): (0.846, 0.0),
-    ("apology", "sv"): (0.990, 0.111),
-    ("apology", "en"): (0.991, 0.054),
-    ("interest", "sv"): (0.917, 0.054),
-    ("interest", "en"): (0.901, 0.062),
+    ("rude", "sv"): (0.887, 0.029),
+    ("rude", "en"): (0.893, 0.0),
+    ("apology", "sv"): (0.990, 0.083),
+    ("apology", "en"): (0.991, 0.009),
+    ("interest", "sv"): (0.958, 0.054),
+    ("interest", "en"): (0.951, 0.080),
 }
 # Room for one more sentence either way before a floor counts as a regression.
 SLACK = 0.011
