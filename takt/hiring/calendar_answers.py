@@ -48,6 +48,14 @@ class NoCounter(Exception):
     """No proposal from the candidate's calendar waits on this change (answered, or moved since)."""
 
 
+class CancelUnderway(Exception):
+    """The proposal came while the interview is being called off: that change cannot move it.
+
+    Accepting would mark a cancellation as agreed on a new time; the recruiter
+    withdraws the cancellation first, or declines the proposal.
+    """
+
+
 @dataclass(frozen=True)
 class Counter:
     """A new time the candidate proposed from their calendar, not yet answered."""
@@ -183,6 +191,8 @@ def accept_counter(
     counter = pending_counter(interview, change)
     if counter is None or not change.is_open:
         raise NoCounter
+    if change.kind == Change.Kind.CANCEL:
+        raise CancelUnderway
     found = rules.enforce(
         counter_findings(interview, counter, now=moment, lang=language), acknowledged
     )

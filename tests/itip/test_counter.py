@@ -245,3 +245,33 @@ def test_a_counter_on_a_sent_offer_is_answered_on_its_own_page(invited, team, re
     assert "Erik Lind proposes a new time from their calendar" in shown
     assert Interview.objects.get(pk=interview.pk).start == FRIDAY_13[0]
     assert Change.objects.get(pk=change.pk).state == Change.State.AGREED
+
+
+def test_a_proposal_during_a_cancellation_cannot_move_the_interview(
+    invited, team, recruiter_client
+):
+    interview, _row = invited
+    calling_off = employer.start_cancel(
+        interview,
+        reason_category="other",
+        reason_text="Tjänsten dras in.",
+        emergency=False,
+        actor=team["recruiter"],
+    )
+    mail = _google_counter(interview)
+    assert mail.change == calling_off
+    before = (interview.start, interview.end, interview.sequence)
+
+    with pytest.raises(calendar_answers.CancelUnderway):
+        calendar_answers.accept_counter(calling_off, actor=team["recruiter"])
+
+    interview.refresh_from_db()
+    calling_off.refresh_from_db()
+    assert (interview.start, interview.end, interview.sequence) == before
+    assert calling_off.state == Change.State.DRAFT
+    page = recruiter_client.get(
+        reverse("employer_counter", args=[interview.workspace_id, calling_off.pk]),
+        HTTP_ACCEPT_LANGUAGE="sv",
+    ).content.decode()
+    assert "Du håller på att ställa in intervjun" in page
+    assert "Flytta intervjun till den här tiden" not in page

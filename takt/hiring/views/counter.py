@@ -19,8 +19,15 @@ from takt.core.models import Change, Interview
 from takt.core.pages import for_page, page_language
 from takt.core.rules import Blocked, Unacknowledged, blocking, warned
 from takt.hiring import calendar_answers
-from takt.hiring.calendar_answers import Counter, NoCounter
+from takt.hiring.calendar_answers import CancelUnderway, Counter, NoCounter
 from takt.hiring.views.lookup import team_change_either_side
+
+
+def _cancel_underway() -> str:
+    return _(
+        "You are calling this interview off, so it cannot be moved to the proposed time. "
+        "Withdraw the cancellation first, or decline the proposal."
+    )
 
 
 def counter_context(interview: Interview, change: Change, counter: Counter) -> dict[str, object]:
@@ -34,6 +41,7 @@ def counter_context(interview: Interview, change: Change, counter: Counter) -> d
         "counter_findings": for_page(found),
         "counter_blocked": blocking(found),
         "counter_seen": warned(found),
+        "counter_on_cancel": change.kind == Change.Kind.CANCEL,
     }
 
 
@@ -78,6 +86,9 @@ def accept(request: HttpRequest, workspace_id: int, change_id: int) -> HttpRespo
         return redirect(again)
     except DoubleBooking:
         messages.error(request, _("Someone booked that time a moment ago. Offer other times."))
+        return redirect(again)
+    except CancelUnderway:
+        messages.error(request, _cancel_underway())
         return redirect(again)
     except (NoCounter, changes.NotAllowed):
         messages.info(request, _("That proposal is answered already, or the interview has moved."))
