@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "takt.calendars",
     "takt.seeker",
     "takt.hiring",
+    "takt.webhooks",
     "takt.candidates",
     "takt.api",
     "takt.inbox",
@@ -93,8 +94,8 @@ CACHES = {
 TASKS = {
     "default": {
         "BACKEND": envconf.env_str("TAKT_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        # `takt worker` runs mail and calendars in processes of their own (takt_worker.py).
-        "QUEUES": ["default", "mail", "calendars"],
+        # `takt worker` runs mail, calendars and webhooks in processes of their own.
+        "QUEUES": ["default", "mail", "calendars", "webhooks"],
     }
 }
 

@@ -22,13 +22,14 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from takt import periodic
 
-# Which queues share a process: mail with the short jobs, calendars alone.
-PROCESSES = (("mail", "default"), ("calendars",))
+# Which queues share a process: mail with the short jobs; calendars and webhooks, which
+# wait on other people's servers, each alone.
+PROCESSES = (("mail", "default"), ("calendars",), ("webhooks",))
 GRACE_SECONDS = 5.0
 
 
 class Command(BaseCommand):
-    help = "Run the background worker (e-mail, calendars)."
+    help = "Run the background worker (e-mail, calendars, webhooks)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--interval", type=float, default=2.0)
