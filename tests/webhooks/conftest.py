@@ -9,6 +9,7 @@ from takt.core.events import KINDS
 from takt.webhooks.models import Endpoint
 from takt.webhooks.signing import new_secret
 from tests.servers import LOOPBACK
+from tests.team_fixtures import book  # noqa: F401 (fixture)
 from tests.webhooks.receiver import Receiver, serve
 
 

@@ -36,7 +36,7 @@ class Receiver:
     on_accept: Any = None
 
     def verify(self, body: bytes, headers: dict[str, str]) -> Any:
-        """The body parsed if any of the receiver's secrets verifies it; else the library's error."""
+        """The body parsed if one of the secrets verifies it; else the library's error."""
         error: Exception | None = None
         for secret in self.secrets:
             try:

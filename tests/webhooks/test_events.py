@@ -14,7 +14,6 @@ from takt.hiring.links import open_link
 from takt.webhooks.delivery import deliver_due
 from takt.webhooks.models import Delivery, Endpoint
 from tests.mailed_links import mailed_token
-from tests.team_fixtures import book  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +75,7 @@ def test_an_offer_and_the_candidates_pick_post_in_order(team, book, receiver, en
 def test_asking_for_other_times_posts_the_note_and_its_reading(
     team, book, receiver, endpoint
 ) -> None:
-    change, link = _offer(team, book())
+    _change, link = _offer(team, book())
     candidate.ask_other_times(link, "Jag kan på fredag efter lunch.", now=timezone.now())
     bodies = _received(receiver)
     kinds = [b["type"] for b in bodies]
@@ -167,9 +166,7 @@ def test_an_endpoint_hears_only_the_kinds_it_chose(team, book, receiver, endpoin
     assert [b["type"] for b in _received(receiver)] == ["candidate.time_picked"]
 
 
-def test_another_workspaces_events_are_not_posted(
-    team, book, receiver, endpoint, make_user
-) -> None:
+def test_another_workspaces_events_are_not_posted(team, book, receiver, endpoint) -> None:
     from takt.core.models import Workspace
 
     other = Workspace.objects.create(name="Other AB", kind=Workspace.Kind.TEAM)
