@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("takt.hiring.urls")),
     path("", include("takt.outbox.urls")),
     path("", include("takt.calendars.urls")),
+    path("", include("takt.webhooks.urls")),
 ]

@@ -6,6 +6,7 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
+from takt.api.webhook_events import DATA
 from takt.candidates import services as candidate
 from takt.core.models import Event
 from takt.core.rules import Blocked
@@ -38,7 +39,10 @@ def _received(receiver: Any) -> list[dict[str, Any]]:
     hears, _ = receiver
     deliver_due()
     assert hears.refused == []
-    return [r.body for r in hears.accepted]
+    bodies = [r.body for r in hears.accepted]
+    for body in bodies:  # each as the OpenAPI schema's `webhooks` documents it
+        DATA[body["type"]].model_validate(body["data"], strict=False)
+    return bodies
 
 
 def test_booking_an_interview_posts_interview_scheduled(team, book, receiver, endpoint) -> None:
