@@ -7,7 +7,6 @@ from ninja.errors import HttpError
 from takt.api import errors
 from takt.api.auth import AUTH
 from takt.api.contracts import component_schemas
-from takt.api.webhook_events import openapi_parts
 from takt.api.routers import (
     actions,
     candidates,
@@ -19,6 +18,7 @@ from takt.api.routers import (
     webhooks,
     workspaces,
 )
+from takt.api.webhook_events import openapi_parts
 
 
 class TaktAPI(NinjaAPI):

@@ -29,7 +29,7 @@ def fan_out(sender: Any, event: Event, **_: Any) -> None:
         for endpoint in wanted
     )
     # One kick per transaction is enough: the task delivers until nothing is due.
-    if not any(callback is kick for _, callback, _ in connection.run_on_commit):
+    if not any(entry[1] is kick for entry in connection.run_on_commit):
         transaction.on_commit(kick)
 
 

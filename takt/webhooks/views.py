@@ -1,4 +1,4 @@
-"""A workspace's webhooks: the endpoints (add, rotate, switch, delete) and each one's delivery log."""
+"""A workspace's webhooks: the endpoints (add, rotate, switch, delete) and their logs."""
 
 import json
 
@@ -24,7 +24,9 @@ def _endpoint(request: HttpRequest, workspace_id: int, endpoint_id: int) -> Endp
     return get_object_or_404(Endpoint, pk=endpoint_id, workspace=workspace)
 
 
-def _list(request: HttpRequest, workspace_id: int, form: EndpointForm, status: int = 200) -> HttpResponse:
+def _list(
+    request: HttpRequest, workspace_id: int, form: EndpointForm, status: int = 200
+) -> HttpResponse:
     workspace = workspace_for(request, workspace_id)
     endpoints = list(Endpoint.objects.filter(workspace=workspace))
     for endpoint in endpoints:
@@ -109,9 +111,7 @@ def endpoint_delete(request: HttpRequest, workspace_id: int, endpoint_id: int) -
 @login_required
 def endpoint_log(request: HttpRequest, workspace_id: int, endpoint_id: int) -> HttpResponse:
     endpoint = _endpoint(request, workspace_id, endpoint_id)
-    deliveries = list(
-        endpoint.deliveries.select_related("event").prefetch_related("tries")[:LOG]
-    )
+    deliveries = list(endpoint.deliveries.select_related("event").prefetch_related("tries")[:LOG])
     for delivery in deliveries:
         delivery.body = json.dumps(payload(delivery.event), indent=2, ensure_ascii=False)  # type: ignore[attr-defined]
         delivery.label = LABELS.get(delivery.event.kind, delivery.event.kind)  # type: ignore[attr-defined]

@@ -3,8 +3,8 @@
 from typing import Any
 
 from takt.calendars.models import CalendarSource
-from takt.core.events import KINDS
 from takt.core import events
+from takt.core.events import KINDS
 from takt.core.models import Change, Event, Interview
 from takt.outbox.services import queue_message
 from takt.webhooks.models import Delivery, Endpoint
