@@ -67,7 +67,8 @@ def move_change_to(change: Change, state: str) -> None:
         raise NotAllowed(f"change {change.state} -> {state}")
     was_open = change.is_open
     change.state = state
-    if was_open and not change.is_open:
+    # A change never saved was never opened for anyone to hear about.
+    if was_open and not change.is_open and change.pk is not None:
         events.change_closed(change)
 
 

@@ -1,13 +1,16 @@
-"""A workspace's webhooks: the endpoints (add, rotate, switch, delete) and their logs."""
+"""A workspace's webhooks: the endpoints (add, rotate, switch, delete) and their logs.
+
+The POST-only views look the workspace and endpoint up before the method: to
+a stranger every URL is the same 404, whatever the method.
+"""
 
 import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from takt.core.access import workspace_for
 from takt.webhooks import services
@@ -45,9 +48,10 @@ def endpoint_list(request: HttpRequest, workspace_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def endpoint_add(request: HttpRequest, workspace_id: int) -> HttpResponse:
     workspace = workspace_for(request, workspace_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = EndpointForm(request.POST)
     if form.is_valid():
         try:
@@ -77,17 +81,19 @@ def _secret(request: HttpRequest, endpoint: Endpoint, *, added: bool) -> HttpRes
 
 
 @login_required
-@require_POST
 def endpoint_rotate(request: HttpRequest, workspace_id: int, endpoint_id: int) -> HttpResponse:
     endpoint = _endpoint(request, workspace_id, endpoint_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     rotated = services.rotate_secret(endpoint, actor=request.user)  # type: ignore[arg-type]
     return _secret(request, rotated, added=False)
 
 
 @login_required
-@require_POST
 def endpoint_switch(request: HttpRequest, workspace_id: int, endpoint_id: int) -> HttpResponse:
     endpoint = _endpoint(request, workspace_id, endpoint_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     on = request.POST.get("enabled") == "on"
     try:
         services.set_enabled(endpoint, on, actor=request.user)  # type: ignore[arg-type]
@@ -100,9 +106,10 @@ def endpoint_switch(request: HttpRequest, workspace_id: int, endpoint_id: int) -
 
 
 @login_required
-@require_POST
 def endpoint_delete(request: HttpRequest, workspace_id: int, endpoint_id: int) -> HttpResponse:
     endpoint = _endpoint(request, workspace_id, endpoint_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     services.delete_endpoint(endpoint, actor=request.user)  # type: ignore[arg-type]
     messages.success(request, _("%(url)s is deleted.") % {"url": endpoint.url})
     return redirect("webhooks", workspace_id)
@@ -123,12 +130,13 @@ def endpoint_log(request: HttpRequest, workspace_id: int, endpoint_id: int) -> H
 
 
 @login_required
-@require_POST
 def delivery_send_again(
     request: HttpRequest, workspace_id: int, endpoint_id: int, delivery_id: int
 ) -> HttpResponse:
     endpoint = _endpoint(request, workspace_id, endpoint_id)
     delivery = get_object_or_404(Delivery, pk=delivery_id, endpoint=endpoint)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     services.send_again(delivery, actor=request.user)  # type: ignore[arg-type]
     messages.success(request, _("It will be sent again in a moment."))
     return redirect("webhook_log", workspace_id, endpoint.pk)
