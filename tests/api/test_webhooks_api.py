@@ -7,6 +7,7 @@ import pytest
 
 from takt.api.webhook_events import DATA, example
 from takt.core.events import KINDS
+from takt.core.models import Event
 from takt.webhooks.models import Delivery, Endpoint
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +119,35 @@ def test_every_event_is_documented_with_an_example_that_fits_its_schema(recruite
         body = schema["webhooks"][kind]["post"]["requestBody"]["content"]["application/json"]
         assert body["example"] == example(kind)
         DATA[kind].model_validate(example(kind)["data"])
+
+
+def test_a_job_seekers_cancel_through_the_api_says_the_seeker_cancelled(seeker, soon) -> None:
+    ws = seeker["workspace"].pk
+    made = seeker["api"].post(
+        f"/workspaces/{ws}/interviews",
+        {
+            "start": soon(5).isoformat(),
+            "timezone": "Europe/Stockholm",
+            "company": "Norrsken AB",
+            "role": "Backendutvecklare",
+            "contact": {"name": "Anna Berg", "email": "anna@norrsken.example"},
+        },
+    )
+    assert made.status_code == 201, made.content
+    at = f"/workspaces/{ws}/interviews/{made.json()['id']}/cancel"
+    body: dict[str, Any] = {
+        "reason_category": "other_offer",
+        "reason_text": "Jag har tackat ja till ett annat erbjudande.",
+        "channel": "phone",
+    }
+    answer = seeker["api"].post(at, body)
+    if answer.status_code == 409:
+        answer = seeker["api"].post(at, {**body, "acknowledge": answer.json()["unacknowledged"]})
+    assert answer.status_code == 201, answer.content
+    data = Event.objects.get(kind="interview.cancelled").data
+    assert data["cancelled_by"] == "seeker" and data["new_time_sought"] is False
+    assert data["reason_category"] == "other_offer"
+    assert [e.kind for e in Event.objects.order_by("pk")][:2] == [
+        "interview.scheduled",
+        "change.opened",
+    ]
