@@ -145,7 +145,12 @@ _CHANGE = {
     "emergency": False,
 }
 _SPAN = {"start": "2026-05-13T12:00:00+00:00", "end": "2026-05-13T13:00:00+00:00"}
-_READING: dict[str, Any] = {"intent": "propose", "chosen": None, "windows": [], "quote": "fredag efter lunch"}
+_READING: dict[str, Any] = {
+    "intent": "propose",
+    "chosen": None,
+    "windows": [],
+    "quote": "fredag efter lunch",
+}
 _NOTE = {"change_id": 5, "note": "Jag kan på fredag efter lunch.", "reading": _READING}
 EXAMPLES: dict[str, dict[str, Any]] = {
     "interview.scheduled": {},

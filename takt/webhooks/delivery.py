@@ -11,14 +11,16 @@ written down.
 Order: within one stream (an interview, a position) and one endpoint, an
 event is posted only when every earlier one is delivered or given up. A
 claim takes only rows whose earlier stream-mates are in the same batch, and
-the batch posts them in order; when one fails, its later stream-mates go
-back unposted and wait behind it.
+the batch posts each stream's rows in order (several streams at once); when
+one fails, its later stream-mates go back unposted and wait behind it.
 """
 
 import logging
+import threading
 import time
 import uuid
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -37,6 +39,8 @@ from takt.webhooks.signing import body_of, headers_for
 log = logging.getLogger(__name__)
 
 BATCH = 200
+# Streams posted at once; within a stream one after the other, in order.
+PARALLEL = 8
 FLUSH = 50
 FLUSH_SECONDS = 1.0
 # Longer than a batch can take to post at TIMEOUT each is unlikely; the lease is renewed
@@ -142,27 +146,44 @@ class _Batch:
     last_flush: float = field(default_factory=time.monotonic)
 
     def post_all(self, rows: list[Delivery]) -> int:
-        stalled: dict[tuple[int, str], timedelta | None] = {}
-        unreachable: dict[int, timedelta | None] = {}
-        delivered = 0
+        """Post each stream's rows in order, a few streams at a time; write as they finish."""
+        streams: dict[tuple[int, str, int], list[Delivery]] = {}
         for row in rows:
-            key = (row.endpoint_id, row.stream)
-            if row.stream and key in stalled:
-                self._add(_Outcome(row, None, wait=stalled[key]))
-                continue
-            if row.endpoint_id in unreachable:
-                # The endpoint did not answer a moment ago: the rest waits, unposted.
-                self._add(_Outcome(row, None, wait=unreachable[row.endpoint_id]))
-                continue
-            outcome = self._post(row)
-            self._add(outcome)
-            if outcome.ok:
-                delivered += 1
-                continue
-            if row.stream:
-                stalled[key] = outcome.wait
-            if outcome.attempt is not None and outcome.attempt.status_code is None:
-                unreachable[row.endpoint_id] = outcome.wait
+            # Rows with no stream need no order: each goes on its own.
+            key = (row.endpoint_id, row.stream, 0 if row.stream else row.pk)
+            streams.setdefault(key, []).append(row)
+        down: dict[int, timedelta | None] = {}
+        lock = threading.Lock()
+
+        def post_stream(stream: list[Delivery]) -> list[_Outcome]:
+            outcomes: list[_Outcome] = []
+            stalled: _Outcome | None = None
+            for row in stream:
+                with lock:
+                    gone = row.endpoint_id in down
+                    wait = down.get(row.endpoint_id)
+                if stalled is not None or gone:
+                    # Behind a failed stream-mate, or the endpoint did not answer a moment
+                    # ago: it waits, unposted.
+                    outcomes.append(_Outcome(row, None, wait=stalled.wait if stalled else wait))
+                    continue
+                outcome = self._post(row)
+                outcomes.append(outcome)
+                if not outcome.ok:
+                    stalled = outcome
+                    if outcome.attempt is not None and outcome.attempt.status_code is None:
+                        with lock:
+                            down.setdefault(row.endpoint_id, outcome.wait)
+            return outcomes
+
+        delivered = 0
+        # Waiting on receivers, not computing: threads overlap the waits. Only posting
+        # happens on them; every database write stays on this thread.
+        with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
+            for outcomes in pool.map(post_stream, streams.values()):
+                for outcome in outcomes:
+                    delivered += outcome.ok
+                    self._add(outcome)
         self._flush()
         return delivered
 
