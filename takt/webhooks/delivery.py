@@ -189,11 +189,17 @@ class _Batch:
 
     def _post(self, row: Delivery) -> _Outcome:
         now = timezone.now()
+        attempt = Attempt(delivery_id=row.pk, at=now)
+        secrets = row.endpoint.secrets_at(now)
+        if not secrets:
+            attempt.error = (
+                "The signing secret cannot be read (SECRET_KEY changed): make a new one."
+            )
+            return _Outcome(row, attempt, wait=retry_after(row.attempts))
         body = body_of(row.event)
-        headers = headers_for(row.event.public_id, body, row.endpoint.secrets_at(now), now)
+        headers = headers_for(row.event.public_id, body, secrets, now)
         headers["user-agent"] = "Takt-Webhooks/1"
         began = time.perf_counter()
-        attempt = Attempt(delivery_id=row.pk, at=now)
         try:
             reply = outbound.exchange(
                 "POST",

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from takt.calendars.credentials import EncryptedTextField
 from takt.core.models import Event, Workspace
 
 
@@ -15,10 +16,11 @@ class Endpoint(models.Model):
     description = models.CharField(_("description"), max_length=200, blank=True)
     # The event kinds it wants (takt.core.events.KINDS).
     events = models.JSONField(default=list)
-    secret = models.CharField(max_length=100)
+    # Sealed in the database like calendar passwords: a copy of the database signs nothing.
+    secret = EncryptedTextField()
     # After a rotation the old secret signs too, until previous_until: receivers have a
     # day to change over without a message they cannot verify.
-    previous_secret = models.CharField(max_length=100, blank=True)
+    previous_secret = EncryptedTextField(blank=True)
     previous_until = models.DateTimeField(null=True, blank=True)
     enabled = models.BooleanField(default=True)
     # The first failure since the last success; a day of failures switches it off.
@@ -40,7 +42,8 @@ class Endpoint(models.Model):
         found = [self.secret]
         if self.previous_secret and self.previous_until and now < self.previous_until:
             found.append(self.previous_secret)
-        return found
+        # A secret sealed under a SECRET_KEY no longer configured reads as "".
+        return [secret for secret in found if secret]
 
 
 class Delivery(models.Model):

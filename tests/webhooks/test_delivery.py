@@ -207,3 +207,24 @@ def test_sending_again_posts_the_same_webhook_id(
     first, again = hears.ids()
     assert first == again == Event.objects.get().public_id
     assert Endpoint.objects.get().deliveries.count() == 2
+
+
+def test_the_secret_is_sealed_in_the_database(team, endpoint) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT secret FROM webhooks_endpoint WHERE id = %s", [endpoint.pk])
+        stored = cursor.fetchone()[0]
+    assert endpoint.secret not in stored and stored.startswith("fernet:")
+    assert Endpoint.objects.get().secret == endpoint.secret
+
+
+def test_a_secret_no_key_opens_is_an_attempt_that_says_so(
+    team, book_interview, soon, receiver, endpoint, settings
+) -> None:
+    hears, _ = receiver
+    book_interview(soon(3))
+    settings.SECRET_KEY = "another key altogether, the old one lost"
+    deliver_due()
+    assert hears.accepted == []
+    assert "signing secret cannot be read" in Attempt.objects.get().error
