@@ -20,6 +20,7 @@ RUNNERS = [
     "bench.reply_bench",
     "bench.pages_bench",
     "bench.workers_bench",
+    "bench.webhooks_bench",
 ]
 
 

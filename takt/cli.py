@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 COMMANDS: dict[str, str] = {
     "serve": "serve the web app (gunicorn); --with-worker also runs the background worker",
-    "worker": "run the background worker (e-mail, calendars, the IMAP mailbox)",
+    "worker": "run the background worker (e-mail, calendars, the IMAP mailbox, webhooks)",
     "migrate": "create or update the database",
     "demo": "load the bilingual demo (--once: only if it is not there yet)",
     "createuser": "create a user and their workspace",

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "takt.calendars",
     "takt.seeker",
     "takt.hiring",
+    "takt.webhooks",
     "takt.candidates",
     "takt.api",
     "takt.inbox",
@@ -107,8 +108,8 @@ CACHES = {
 TASKS = {
     "default": {
         "BACKEND": envconf.env_str("TAKT_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        # `takt worker` runs mail apart from calendars and the mailbox poll (takt_worker.py).
-        "QUEUES": ["default", "mail", "calendars", "inbox"],
+        # `takt worker` runs mail apart from calendars with the mailbox poll, and webhooks alone.
+        "QUEUES": ["default", "mail", "calendars", "inbox", "webhooks"],
     }
 }
 

@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("takt.outbox.urls")),
     path("", include("takt.calendars.urls")),
     path("", include("takt.inbox.urls")),
+    path("", include("takt.webhooks.urls")),
 ]

@@ -15,15 +15,22 @@ from takt.api.routers import (
     interviews,
     positions,
     replies,
+    webhooks,
     workspaces,
 )
+from takt.api.webhook_events import openapi_parts
 
 
 class TaktAPI(NinjaAPI):
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
-        """Ninja's schema plus the check and compose contracts, which no handler parses."""
+        """Ninja's schema plus the check and compose contracts, which no handler parses,
+        and the webhook events Takt posts."""
         schema = super().get_openapi_schema(*args, **kwargs)
-        schema.setdefault("components", {}).setdefault("schemas", {}).update(component_schemas())
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        schemas.update(component_schemas())
+        events, webhooks = openapi_parts()
+        schemas.update(events)
+        schema["webhooks"] = webhooks
         return schema
 
 
@@ -33,7 +40,9 @@ api = TaktAPI(
     description="Cancel and reschedule job interviews with tact. The rules are in GUIDELINES.md. "
     "Every action runs the same rules as the web: a blocking finding answers 409 with the "
     'findings; a warning must be acknowledged by its rule id (`"acknowledge": ["notice.short"]`), '
-    "else 409 naming it. POSTs take an `Idempotency-Key` header (24 hours).",
+    "else 409 naming it. POSTs take an `Idempotency-Key` header (24 hours). Webhooks: "
+    "endpoints per workspace under /workspaces/{id}/webhooks; the events they get are under "
+    "`webhooks`, signed as Standard Webhooks.",
     urls_namespace="api-v1",
     auth=AUTH,
 )
@@ -57,3 +66,4 @@ api.add_router("/", actions.router)
 api.add_router("/", changes.router)
 api.add_router("/", positions.router)
 api.add_router("/", candidates.router)
+api.add_router("/", webhooks.router)

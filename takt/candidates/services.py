@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from takt import wording
 from takt.candidates import coaching
-from takt.core import audit, changes, lifecycle, rules
+from takt.core import audit, changes, events, lifecycle, rules
 from takt.core.booking import conflicts
 from takt.core.cancelling import cancel_interview
 from takt.core.composing import situation_for
@@ -105,6 +105,12 @@ def choose_time(
         actor_label=LABEL,
         change=change,
     )
+    events.about_interview(
+        "candidate.time_picked",
+        moved,
+        change_id=change.pk,
+        chosen={"start": alternative.start.isoformat(), "end": alternative.end.isoformat()},
+    )
     recruiter = recruiter_of(moved, change)
     if recruiter is not None:
         situation = situation_for(
@@ -168,6 +174,10 @@ def ask_other_times(
         reading=reading,
         writer=first_name(interview),
     )
+    change_id = change.pk if change is not None else None
+    said = {"change_id": change_id, "note": note.strip()[:1000], "reading": reading}
+    events.about_interview("candidate.other_times_asked", interview, **said)
+    events.about_interview("candidate.reply_received", interview, channel="link", **said)
     recruiter = recruiter_of(interview, change)
     with translation.override(_recruiter_language()):
         subject = _("%(name)s asks for other times") % {"name": interview.counterpart.name}
@@ -340,4 +350,5 @@ def _candidate_change(
         side=Side.CANDIDATE,
         reason=reason_category,
     )
+    events.change_opened(change)
     return change

@@ -3,7 +3,7 @@
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from takt.core import audit, booking, lifecycle
+from takt.core import audit, booking, events, lifecycle
 from takt.core.models import Change, Interview
 
 
@@ -14,7 +14,9 @@ def cancel_interview(
     actor: User | None,
     actor_label: str = "",
     change: Change | None = None,
+    new_time_sought: bool = False,
 ) -> Interview:
+    """Call it off; `new_time_sought` tells listeners a new time is being sought."""
     interview = Interview.objects.select_for_update().get(pk=interview.pk)
     if interview.status == Interview.Status.CANCELLED:
         return interview
@@ -30,5 +32,15 @@ def cancel_interview(
         actor=actor,
         actor_label=actor_label,
         reason=change.reason_category if change else "",
+    )
+    events.about_interview(
+        "interview.cancelled",
+        interview,
+        cancelled_by=events.who_acted(interview, change.side) if change else None,
+        reason_category=change.reason_category if change else "",
+        reason_text=change.reason_text if change else "",
+        emergency=change.emergency if change else False,
+        new_time_sought=new_time_sought,
+        change_id=change.pk if change else None,
     )
     return interview

@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from takt.core import audit, lifecycle
+from takt.core import audit, events, lifecycle
 from takt.core.lifecycle import NotAllowed
 from takt.core.models import Alternative, Change, ContactAttempt, Interview
 from takt.core.rules import Finding
@@ -57,6 +57,7 @@ def start_change(
         side=side,
         reason=reason_category,
     )
+    events.change_opened(change)
     return change
 
 

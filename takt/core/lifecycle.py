@@ -7,6 +7,7 @@ where it means something (an interview moved to a new time stays scheduled).
 
 from django.db.models import QuerySet
 
+from takt.core import events
 from takt.core.models import Change, Interview, Position
 
 S = Interview.Status
@@ -64,7 +65,11 @@ def move_change_to(change: Change, state: str) -> None:
     """Set the change's state (the caller saves), or raise NotAllowed."""
     if not may_move_change(change.state, state):
         raise NotAllowed(f"change {change.state} -> {state}")
+    was_open = change.is_open
     change.state = state
+    # A change never saved was never opened for anyone to hear about.
+    if was_open and not change.is_open and change.pk is not None:
+        events.change_closed(change)
 
 
 def move_position_to(position: Position, status: str) -> None:
@@ -88,7 +93,15 @@ def move_interviews_to(interviews: "QuerySet[Interview]", status: str, **also: o
 
 
 def move_changes_to(changes: "QuerySet[Change]", state: str, **also: object) -> int:
-    return changes.filter(state__in=sources_of_change(state)).update(state=state, **also)
+    movable = changes.filter(state__in=sources_of_change(state))
+    closing = state not in Change.OPEN_STATES
+    closed = list(movable.select_related("interview__workspace")) if closing else []
+    moved = movable.update(state=state, **also)
+    for change in closed:
+        if change.is_open:
+            change.state = state
+            events.change_closed(change)
+    return moved
 
 
 def mark_reschedule_pending(interview: Interview) -> None:

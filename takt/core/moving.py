@@ -5,7 +5,7 @@ from datetime import datetime
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from takt.core import audit, booking, lifecycle
+from takt.core import audit, booking, events, lifecycle
 from takt.core.models import Change, Interview
 
 
@@ -45,5 +45,11 @@ def move_interview(
         old=old_start.isoformat(),
         new=start.isoformat(),
         sequence=interview.sequence,
+    )
+    events.about_interview(
+        "interview.rescheduled",
+        interview,
+        previous={"start": old_start.isoformat(), "end": old_end.isoformat()},
+        change_id=change.pk if change is not None else None,
     )
     return interview

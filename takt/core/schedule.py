@@ -5,7 +5,7 @@ from datetime import datetime
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from takt.core import audit, booking
+from takt.core import audit, booking, events
 from takt.core.models import Application, Interview, Person, Position, Workspace
 
 
@@ -52,4 +52,5 @@ def schedule_interview(
         start=start.isoformat(),
         end=end.isoformat(),
     )
+    events.about_interview("interview.scheduled", interview)
     return interview

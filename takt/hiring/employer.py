@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from takt.calendars import services as calendars
-from takt.core import audit, changes, lifecycle, rules
+from takt.core import audit, changes, events, lifecycle, rules
 from takt.core.cancelling import cancel_interview
 from takt.core.models import Change, ContactAttempt, Interview, Side
 from takt.hiring.checks import call_findings, draft_findings, interviewers_of, sending
@@ -153,6 +153,7 @@ def _offer_draft(
         side=Side.EMPLOYER,
         reason=reason_category,
     )
+    events.change_opened(change)
     return change
 
 
@@ -230,7 +231,8 @@ def send_cancellation(
     about = sending(change, actor=actor, times=times, now=moment, lang=language)
     found = rules.enforce(about.findings, acknowledged)
     changes.acknowledge(change, found, actor=actor)
-    interview = cancel_interview(change.interview, actor=actor, change=change)
+    # New times go with the cancellation, or the e-mail promises them: a new time is sought.
+    interview = cancel_interview(change.interview, actor=actor, change=change, new_time_sought=True)
     if times:
         changes.set_alternatives(change, times)
     messages = drafts(

@@ -21,7 +21,7 @@ from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 
 from takt import wording
-from takt.core import audit, lifecycle, rules
+from takt.core import audit, events, lifecycle, rules
 from takt.core.composing import member_party
 from takt.core.models import (
     Application,
@@ -116,6 +116,7 @@ def mark_filled(
         audit.record(
             "position.filled", workspace=position.workspace, actor=actor, position=position.pk
         )
+        events.about_position("position.filled", position)
     if hired is not None and hired.position_id == position.pk:
         Application.objects.filter(pk=hired.pk).update(
             stage=Application.Stage.HIRED, informed_at=now, informed_channel="hired"
@@ -190,12 +191,22 @@ def _cancel_future_interviews(
         Change.State.WITHDRAWN,
         updated_at=now,
     )
-    events = []
+    trail = []
     for interview in interviews:
         lifecycle.move_interview_to(interview, Interview.Status.CANCELLED)
         interview.sequence += 1
         batch.interviews.setdefault(interview.application_id or 0, []).append(interview)
-        events.append(
+        events.about_interview(
+            "interview.cancelled",
+            interview,
+            cancelled_by="employer",
+            reason_category="position_filled",
+            reason_text="",
+            emergency=False,
+            new_time_sought=False,
+            change_id=None,
+        )
+        trail.append(
             AuditEvent(
                 workspace_id=interview.workspace_id,
                 interview=interview,
@@ -205,7 +216,7 @@ def _cancel_future_interviews(
                 at=now,
             )
         )
-    AuditEvent.objects.bulk_create(events)
+    AuditEvent.objects.bulk_create(trail)
     return batch
 
 
@@ -425,6 +436,7 @@ def finish_closing(
         audit.record(
             "position.closed", workspace=position.workspace, actor=actor, position=position.pk
         )
+        events.about_position("position.closed", position)
     return position
 
 

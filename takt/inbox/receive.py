@@ -19,7 +19,7 @@ from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from takt.core import audit
+from takt.core import audit, events
 from takt.core.models import Change, Side
 from takt.hiring.receiving import first_name, read_words
 from takt.inbox import itip
@@ -97,6 +97,14 @@ def _take(message: EmailMessage, raw: bytes, identity: str, now: datetime) -> In
         note=own_words(mail.text)[:2000],
         reading=mail.reading,
         writer=first_name(interview),
+    )
+    events.about_interview(
+        "candidate.reply_received",
+        interview,
+        channel="email",
+        change_id=change.pk,
+        note=own_words(mail.text)[:2000],
+        reading=mail.reading,
     )
     return mail
 

@@ -127,6 +127,12 @@ def check_address(
 
 def _resolve(host: str, port: int, seconds: float, resolver: Resolver) -> Iterable[str]:
     """The resolver's answer within `seconds`: getaddrinfo itself cannot be given a timeout."""
+    try:
+        # An address written out in full needs no lookup (and no thread to wait on one);
+        # short forms such as 127.1 still go to the resolver, which spells them out.
+        return [str(ipaddress.ip_address(host))]
+    except ValueError:
+        pass
     answer: list[str] = []
     failure: list[BaseException] = []
 

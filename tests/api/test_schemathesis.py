@@ -21,6 +21,8 @@ from schemathesis.checks import CHECKS
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from takt.api.models import ApiToken
+from takt.core.events import KINDS
+from takt.webhooks.models import Endpoint
 
 # /reply's body is still written by hand (REPLIES.md, another issue's); the same holds there.
 CONTRACTS = {"/check", "/compose", "/reply"}
@@ -71,6 +73,14 @@ def world(team, book_interview, soon) -> dict[str, Any]:
         emergency=False,
         actor=team["recruiter"],
     )
+    # An endpoint that hears everything: the booking above waits for it in the log.
+    endpoint = Endpoint.objects.create(
+        workspace=team["workspace"],
+        url="https://hooks.example.com/",
+        events=list(KINDS),
+        secret="whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    )
+    book_interview(soon(9))
     _, key = ApiToken.issue(team["recruiter"], "schemathesis")
     return {
         "ids": {
@@ -79,6 +89,8 @@ def world(team, book_interview, soon) -> dict[str, Any]:
             "position_id": team["position"].pk,
             "change_id": change.pk,
             "candidate_id": team["application"].pk,
+            "endpoint_id": endpoint.pk,
+            "delivery_id": endpoint.deliveries.get().pk,
         },
         "headers": {"Authorization": f"Bearer {key}"},
     }

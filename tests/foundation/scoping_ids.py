@@ -5,7 +5,11 @@ from typing import Any
 from takt.calendars.models import CalendarSource
 from takt.core.models import Change, Interview
 from takt.inbox.models import InboundMail
+from takt.core import events
+from takt.core.events import KINDS
+from takt.core.models import Change, Event, Interview
 from takt.outbox.services import queue_message
+from takt.webhooks.models import Delivery, Endpoint
 
 
 def ids_for(team: dict[str, Any], interview: Interview) -> dict[str, Any]:
@@ -19,7 +23,21 @@ def ids_for(team: dict[str, Any], interview: Interview) -> dict[str, Any]:
         subject="Intervju",
         text="Hej Erik!",
     )
+    endpoint = Endpoint.objects.create(
+        workspace=team["workspace"],
+        url="https://hooks.example.com/",
+        events=list(KINDS),
+        secret="whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    )
+    delivery = Delivery.objects.create(
+        event=Event.objects.filter(workspace=team["workspace"]).first() or _event(team),
+        endpoint=endpoint,
+        next_attempt_at=interview.created_at,
+        created_at=interview.created_at,
+    )
     return {
+        "endpoint_id": endpoint.pk,
+        "delivery_id": delivery.pk,
         "workspace_id": team["workspace"].pk,
         "interview_id": interview.pk,
         "position_id": team["position"].pk,
@@ -46,3 +64,7 @@ def ids_for(team: dict[str, Any], interview: Interview) -> dict[str, Any]:
         # A candidate link that does not exist: the same 404 as for a stranger.
         "token": "not-a-real-token-" + "x" * 30,
     }
+
+
+def _event(team: dict[str, Any]) -> Event:
+    return events.record("position.filled", {}, workspace=team["workspace"])

@@ -20,7 +20,16 @@ from tests.foundation.test_scoping import OUTSIDE, _named_patterns
 
 # Parameters that name an object; a URL with only a workspace id (and a step) is the
 # outsider's own page and rightly a 200.
-OBJECTS = {"interview_id", "position_id", "change_id", "application_id", "message_id", "source_id"}
+OBJECTS = {
+    "interview_id",
+    "position_id",
+    "change_id",
+    "application_id",
+    "message_id",
+    "source_id",
+    "endpoint_id",
+    "delivery_id",
+}
 
 
 @pytest.mark.django_db
@@ -56,4 +65,6 @@ def test_own_workspace_id_with_a_foreign_object_id_is_a_404(team, soon, make_use
                 f"{method.upper()} {url} gave {response.status_code}"
             )
         walked.append(name)
-    assert {"interview", "position", "employer_change", "outbox_message"} <= set(walked)
+    assert {"interview", "position", "employer_change", "outbox_message", "webhook_log"} <= set(
+        walked
+    )

@@ -157,7 +157,7 @@ def test_sigterm_stops_the_worker_and_its_processes_within_seconds(
         # Busy for good: the calendar process is inside a read that never ends.
         assert hit.wait(60)
         children = _children(worker.pid)
-        assert len(children) == 2, "one process for mail, one for calendars"
+        assert len(children) == 3, "one process each for mail, calendars and webhooks"
         worker.send_signal(signal.SIGTERM)
         worker.wait(timeout=15)
         assert _wait(lambda: not any(Path(f"/proc/{c}").exists() for c in children), 5)

@@ -2,6 +2,7 @@
 
 from takt.core.models.audit import AuditEvent
 from takt.core.models.change import Alternative, Change, ContactAttempt, Side
+from takt.core.models.event import Event
 from takt.core.models.interview import Booking, Interview
 from takt.core.models.people import Application, Person, Position
 from takt.core.models.workspace import Membership, Workspace
@@ -13,6 +14,7 @@ __all__ = [
     "Booking",
     "Change",
     "ContactAttempt",
+    "Event",
     "Interview",
     "Membership",
     "Person",

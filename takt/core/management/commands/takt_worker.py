@@ -23,14 +23,14 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from takt import periodic
 
-# Which queues share a process: mail with the short jobs; apart from it the two that wait on
-# other people's servers (calendars, the IMAP mailbox poll).
-PROCESSES = (("mail", "default"), ("calendars", "inbox"))
+# Which queues share a process: mail with the short jobs; apart from it the ones that wait on
+# other people's servers: calendars with the IMAP mailbox poll, and webhooks alone.
+PROCESSES = (("mail", "default"), ("calendars", "inbox"), ("webhooks",))
 GRACE_SECONDS = 5.0
 
 
 class Command(BaseCommand):
-    help = "Run the background worker (e-mail, calendars, the IMAP mailbox)."
+    help = "Run the background worker (e-mail, calendars, the IMAP mailbox, webhooks)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--interval", type=float, default=2.0)

@@ -1,0 +1,1 @@
+"""Signed webhooks (Standard Webhooks): a workspace's endpoints hear about its events."""
