@@ -3,11 +3,10 @@
 from typing import Any
 
 from takt.calendars.models import CalendarSource
-from takt.core.models import Change, Interview
-from takt.inbox.models import InboundMail
 from takt.core import events
 from takt.core.events import KINDS
 from takt.core.models import Change, Event, Interview
+from takt.inbox.models import InboundMail
 from takt.outbox.services import queue_message
 from takt.webhooks.models import Delivery, Endpoint
 

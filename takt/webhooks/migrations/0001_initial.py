@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('interviews', '0005_webhook_events'),
+        ('interviews', '0006_webhook_events'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

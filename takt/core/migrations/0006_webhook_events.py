@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interviews', '0004_person_locale_position_title_en'),
+        ('interviews', '0005_interview_attendance_itip'),
     ]
 
     operations = [
