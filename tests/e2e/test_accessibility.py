@@ -26,6 +26,8 @@ from takt.hiring.models import CandidateLink
 from takt.inbox.models import InboundMail
 from takt.outbox.models import Message
 from takt.seeker import services as seeker
+from takt.webhooks.models import Endpoint
+from takt.webhooks.signing import new_secret
 from tests.e2e.conftest import sign_in
 from tests.mailed_links import mailed_token
 
@@ -278,6 +280,14 @@ def test_employer_and_candidate_pages(demo, new_page, shot, locale) -> None:
     )
     visit("team-replies", reverse("replies", args=[w]))
     visit("team-reply", reverse("reply", args=[w, kept.pk]))
+    hook = Endpoint.objects.create(
+        workspace_id=w,
+        url="https://ats.example.com/takt",
+        events=["candidate.time_picked"],
+        secret=new_secret(),
+    )
+    visit("team-webhooks", reverse("webhooks", args=[w]))
+    visit("team-webhook-log", reverse("webhook_log", args=[w, hook.pk]))
 
     # The candidate, not signed in, opens the link from the e-mail as it was sent.
     path = re.search(r"/c/[\w-]+/", f"/c/{mailed_token()}/")
@@ -295,7 +305,7 @@ def test_employer_and_candidate_pages(demo, new_page, shot, locale) -> None:
     amira.refresh_from_db()
     assert amira.start == min(start for start, _ in times)
 
-    assert len(auditor.seen) == 21 and len(candidate.seen) == 6
+    assert len(auditor.seen) == 23 and len(candidate.seen) == 6
     problems = auditor.problems + candidate.problems
     assert not problems, _report(problems)
 
