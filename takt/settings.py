@@ -31,6 +31,9 @@ TAKT_IMAP_USER = envconf.env_str("TAKT_IMAP_USER")
 TAKT_IMAP_PASSWORD = envconf.env_str("TAKT_IMAP_PASSWORD")
 TAKT_IMAP_FOLDER = envconf.env_str("TAKT_IMAP_FOLDER", "").strip() or "INBOX"
 TAKT_IMAP_POLL_SECONDS = envconf.env_int("TAKT_IMAP_POLL_SECONDS", 60, minimum=5)
+# How long the worker keeps finished task results, and webhook deliveries with their attempts.
+TAKT_TASK_RESULTS_DAYS = envconf.env_int("TAKT_TASK_RESULTS_DAYS", 7, minimum=1)
+TAKT_WEBHOOK_LOG_DAYS = envconf.env_int("TAKT_WEBHOOK_LOG_DAYS", 30, minimum=1)
 TAKT_IMAP_TIMEOUT = envconf.env_int("TAKT_IMAP_TIMEOUT", 30, minimum=1)
 # A CA bundle for a server whose certificate no public CA signed (a company's own).
 TAKT_IMAP_CA_FILE = envconf.env_str("TAKT_IMAP_CA_FILE", "").strip()

@@ -10,3 +10,7 @@ class CoreConfig(AppConfig):
     # installation's tables (interviews_*) and migration history as they are.
     label = "interviews"
     verbose_name = _("Interviews")
+
+    def ready(self) -> None:
+        # Registers the hourly housekeeping that `takt worker` enqueues.
+        from takt.core import housekeeping  # noqa: F401
