@@ -24,9 +24,9 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection
 
-from takt.inbox.receive import receive
+from takt.inbox.receive import keep_broken, receive
 
 log = logging.getLogger(__name__)
 
@@ -69,14 +69,20 @@ class Mailbox:
 
 @dataclass
 class Polled:
-    """What one poll did: mails read now, mails read before, mails that failed (left unseen)."""
+    """What one poll did: mails read now, read before, kept unreadable, failed (left unseen)."""
 
     read: list[str] = field(default_factory=list)
     again: list[str] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
-        return {"read": len(self.read), "again": len(self.again), "failed": len(self.failed)}
+        return {
+            "read": len(self.read),
+            "again": len(self.again),
+            "broken": len(self.broken),
+            "failed": len(self.failed),
+        }
 
 
 def poll(mailbox: Mailbox) -> Polled:
@@ -93,10 +99,22 @@ def poll(mailbox: Mailbox) -> Polled:
                 continue
             try:
                 got = receive(raw)
-            except Exception:
+            except DatabaseError:
                 # Left unseen, so the next poll tries again (a database that was away, say).
                 log.exception("reading mail UID %s from %s failed", uid, mailbox.folder)
                 polled.failed.append(uid)
+                continue
+            except Exception:
+                # Something in this mail breaks the reading: tried again it would fail again,
+                # every poll, at the head of the queue. Kept for a person instead, and seen.
+                log.exception("mail UID %s from %s cannot be read; kept", uid, mailbox.folder)
+                try:
+                    kept = keep_broken(raw)
+                except DatabaseError:
+                    polled.failed.append(uid)
+                    continue
+                _mark_seen(imap, uid)
+                polled.broken.append(kept.message_id)
                 continue
             _mark_seen(imap, uid)
             (polled.again if got.again else polled.read).append(got.mail.message_id)

@@ -23,6 +23,7 @@ class InboundMail(models.Model):
         OLD_SEQUENCE = "old_sequence", _("Answers another version of the invitation")
         CLOSED = "closed", _("The interview is no longer open")
         UNREADABLE = "unreadable", _("A calendar answer Takt cannot read")
+        BROKEN = "broken", _("Takt could not read this mail")
 
     # The Message-ID (or a digest of the raw mail when it has none): one row per mail,
     # so a mail handed over twice, or again after a crash mid-read, is read once.

@@ -54,6 +54,32 @@ def receive(raw: bytes, *, now: datetime | None = None) -> Received:
         return Received(InboundMail.objects.get(message_id=identity), again=True)
 
 
+def keep_broken(raw: bytes, *, now: datetime | None = None) -> InboundMail:
+    """A mail whose reading failed for a reason of its own: kept for a person, never read again.
+
+    Best effort on the headers, since the mail may be what broke the reading.
+    """
+    try:
+        message = parse(raw)
+        identity = _identity(message, raw)
+        sender = parseaddr(str(message.get("From", "")))[1].lower()[:320]
+        subject = str(message.get("Subject", ""))[:500]
+    except Exception:
+        identity, sender, subject = "sha256:" + hashlib.sha256(raw).hexdigest(), "", ""
+    mail, _created = InboundMail.objects.get_or_create(
+        message_id=identity,
+        defaults={
+            "received_at": now or timezone.now(),
+            "sender": sender,
+            "subject": subject,
+            "raw": raw.decode("utf-8", "replace")[:1_000_000],
+            "status": InboundMail.Status.KEPT,
+            "why": InboundMail.Why.BROKEN,
+        },
+    )
+    return mail
+
+
 def _take(message: EmailMessage, raw: bytes, identity: str, now: datetime) -> InboundMail:
     sender = parseaddr(str(message.get("From", "")))[1].lower()
     row = _answered(message)

@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.test import override_settings
 
 from takt.core.models import AuditEvent, Change
@@ -225,7 +225,7 @@ def test_several_replies_are_read_in_one_poll_oldest_first_and_a_second_poll_fin
     dovecot.deliver(first.raw)
     dovecot.deliver(second.raw)
     assert poll(dovecot.mailbox()).read == ["one@x", "two@x"]
-    assert poll(dovecot.mailbox()).counts() == {"read": 0, "again": 0, "failed": 0}
+    assert poll(dovecot.mailbox()).counts() == {"read": 0, "again": 0, "broken": 0, "failed": 0}
     assert InboundMail.objects.filter(status=InboundMail.Status.READ).count() == 2
 
 
@@ -251,7 +251,7 @@ def test_a_mail_that_could_not_be_read_stays_unseen_for_the_next_poll(
     dovecot.deliver(mails.gmail_swedish(_to(offers["erik"]), "Onsdag.", message_id="m@x").raw)
 
     def database_away(raw: bytes) -> None:
-        raise ConnectionError("the database is away")
+        raise OperationalError("the database is away")
 
     with monkeypatch.context() as patch:
         patch.setattr(imap, "receive", database_away)
@@ -262,6 +262,31 @@ def test_a_mail_that_could_not_be_read_stays_unseen_for_the_next_poll(
 
     assert poll(dovecot.mailbox()).read == ["m@x"]
     assert dovecot.flags() == [{r"\Seen"}]
+
+
+def test_a_mail_that_breaks_the_reading_is_kept_once_and_the_next_mail_is_read(
+    dovecot: Dovecot, offers: dict[str, Message], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dovecot.deliver(mails.gmail_swedish(_to(offers["erik"]), "Onsdag.", message_id="bad@x").raw)
+    dovecot.deliver(mails.gmail_swedish(_to(offers["erik"]), "Torsdag.", message_id="ok@x").raw)
+    real = imap.receive
+
+    def breaks_on_one(raw: bytes):
+        if b"bad@x" in raw:
+            raise ValueError("something in this mail breaks the reader")
+        return real(raw)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(imap, "receive", breaks_on_one)
+        polled = poll(dovecot.mailbox())
+        again = poll(dovecot.mailbox())
+
+    assert (polled.broken, polled.read, polled.failed) == (["bad@x"], ["ok@x"], [])
+    assert again.counts() == {"read": 0, "again": 0, "broken": 0, "failed": 0}
+    kept = InboundMail.objects.get(message_id="bad@x")
+    assert (kept.status, kept.why) == (InboundMail.Status.KEPT, InboundMail.Why.BROKEN)
+    assert "Message-ID: <bad@x>" in kept.raw  # the whole mail is there for a person to read
+    assert dovecot.flags() == [{r"\Seen"}, {r"\Seen"}]
 
 
 def test_the_poll_refuses_to_run_inside_a_transaction(
