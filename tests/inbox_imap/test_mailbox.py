@@ -82,7 +82,7 @@ def test_the_worker_task_polls_the_mailbox_the_settings_name(dovecot: Dovecot) -
         TAKT_IMAP_SECURITY="starttls",
         TAKT_IMAP_CA_FILE=env["TAKT_IMAP_CA_FILE"],
     ):
-        assert poll_mailbox.call() == {"read": 1, "again": 0, "failed": 0}
+        assert poll_mailbox.call() == {"read": 1, "again": 0, "broken": 0, "failed": 0}
     assert InboundMail.objects.get().message_id == "task@x"
 
 
