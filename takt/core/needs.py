@@ -121,8 +121,11 @@ class UnsentDrafts(Need):
     order = "interview__start"
 
     def rows(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
+        # Interviews still ahead, soonest first: the database walks the workspace's
+        # interviews from now by time and stops at the first drafts it finds. A draft for
+        # an interview already begun can no longer be sent in time.
         return Change.objects.filter(
-            interview__workspace=workspace, state=Change.State.DRAFT
+            interview__workspace=workspace, interview__start__gte=now, state=Change.State.DRAFT
         ).select_related(*CHANGE_FIELDS)
 
     def item(self, row: Any, workspace: Workspace, now: datetime) -> ActionItem:

@@ -52,8 +52,11 @@ class CallsToMake(Need):
             change=OuterRef("pk"), outcome__in=("reached", "left_message")
         )
         return (
+            # Interviews still ahead, soonest first (the walk stops at the first calls): a
+            # call after the interview's time has begun is too late to be of use.
             Change.objects.filter(
                 interview__workspace=workspace,
+                interview__start__gte=now,
                 side=Side.EMPLOYER,
                 kind=Change.Kind.CANCEL,
                 state__in=Change.OPEN_STATES,
@@ -84,7 +87,7 @@ class OffersUnanswered(Need):
     def rows(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
         return Change.objects.filter(
             Exists(Alternative.objects.filter(change=OuterRef("pk"))),
-            interview__workspace=workspace,
+            workspace=workspace,
             side=Side.EMPLOYER,
             state=Change.State.SENT,
             sent_at__lt=now - UNANSWERED_AFTER,
@@ -153,7 +156,7 @@ class NewTimesPromised(Need):
         return (
             Change.objects.filter(
                 ~Exists(Alternative.objects.filter(change=OuterRef("pk"))),
-                interview__workspace=workspace,
+                workspace=workspace,
                 interview__status=Interview.Status.CANCELLED,
                 side=Side.EMPLOYER,
                 kind=Change.Kind.CANCEL,
@@ -184,7 +187,7 @@ class OtherTimesAsked(Need):
     def rows(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
         return (
             Change.objects.filter(
-                interview__workspace=workspace, side=Side.EMPLOYER, state=Change.State.DECLINED
+                workspace=workspace, side=Side.EMPLOYER, state=Change.State.DECLINED
             )
             .exclude(_later_change())
             .select_related(*CHANGE_FIELDS)

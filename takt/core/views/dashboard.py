@@ -34,10 +34,10 @@ def dashboard(request: HttpRequest, workspace_id: int) -> HttpResponse:
         .order_by("start")[:20]
     )
     open_changes = (
-        Change.objects.filter(interview__workspace=workspace, state__in=Change.OPEN_STATES)
+        Change.objects.filter(workspace=workspace, state__in=Change.OPEN_STATES)
         .select_related("interview__counterpart", "interview__position", "interview__workspace")
-        # Newest first by id, which rises with creation: the database walks back from the
-        # newest and stops at twenty, rather than sorting every open change it has.
+        # Newest first by id, which rises with creation: the database walks the workspace's
+        # open changes back from the newest (change_ws_open_newest) and stops at twenty.
         .order_by("-pk")[:20]
     )
     return render(

@@ -1,0 +1,115 @@
+"""Each change keeps its interview's workspace, so the dashboards' lists walk one index each.
+
+The column is added empty, filled from the interviews in one UPDATE, then required.
+"""
+
+from typing import Any
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+def fill_workspaces(apps: Any, schema_editor: Any) -> None:
+    connection = schema_editor.connection
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE interviews_change SET workspace_id = (SELECT workspace_id"
+            " FROM interviews_interview AS i WHERE i.id = interviews_change.interview_id)"
+        )
+        if connection.vendor == "postgresql":
+            # The new foreign key is checked at commit; the column cannot be altered below
+            # while those checks wait, so they run now.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("interviews", "0004_person_locale_position_title_en"),
+    ]
+
+    operations = [
+        migrations.RemoveIndex(
+            model_name="change",
+            name="change_by_state",
+        ),
+        migrations.RemoveIndex(
+            model_name="change",
+            name="change_by_kind_sent",
+        ),
+        migrations.RemoveIndex(
+            model_name="change",
+            name="change_by_state_sent",
+        ),
+        migrations.RemoveIndex(
+            model_name="change",
+            name="change_by_state_updated",
+        ),
+        migrations.RemoveIndex(
+            model_name="change",
+            name="change_open_newest",
+        ),
+        migrations.AddField(
+            model_name="change",
+            name="workspace",
+            field=models.ForeignKey(
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="changes",
+                to="interviews.workspace",
+            ),
+        ),
+        migrations.RunPython(fill_workspaces, migrations.RunPython.noop),
+        migrations.AlterField(
+            model_name="change",
+            name="workspace",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="changes",
+                to="interviews.workspace",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="change",
+            index=models.Index(
+                fields=["workspace", "side", "state", "sent_at"], name="change_ws_by_state_sent"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="change",
+            index=models.Index(
+                fields=["workspace", "side", "kind", "sent_at"], name="change_ws_by_kind_sent"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="change",
+            index=models.Index(
+                fields=["workspace", "side", "state", "updated_at"],
+                name="change_ws_by_state_updated",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="change",
+            index=models.Index(
+                fields=["workspace", "side", "kind", "state", "known_since"],
+                name="change_ws_by_known_since",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="change",
+            index=models.Index(
+                condition=models.Q(("followup_sent_at__isnull", True)),
+                fields=["workspace", "side", "kind", "contacted_at"],
+                name="change_ws_followup_owed",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="change",
+            index=models.Index(
+                condition=models.Q(("state__in", ["draft", "contacting", "sent"])),
+                fields=["workspace", "-id"],
+                name="change_ws_open_newest",
+            ),
+        ),
+    ]
