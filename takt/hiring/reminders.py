@@ -17,7 +17,6 @@ from takt.core.models import (
     Application,
     Change,
     ContactAttempt,
-    Interview,
     Position,
     Side,
     Workspace,
@@ -103,6 +102,13 @@ class OffersUnanswered(Need):
         )
 
 
+def _waiting() -> "QuerySet[Application]":
+    """The position's candidates still in the running and not told it is filled."""
+    return Application.objects.filter(
+        position=OuterRef("pk"), stage__in=positions.OPEN_STAGES, informed_at__isnull=True
+    )
+
+
 @register
 class CandidatesUninformed(Need):
     name = "uninformed"
@@ -110,24 +116,16 @@ class CandidatesUninformed(Need):
     order = "created_at"
     team = True
 
+    def counted(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
+        # The same as positions.uninformed(), for every position in one query; asked with
+        # EXISTS, so the dashboard's count stops at each position's first such candidate.
+        return Position.objects.filter(
+            Exists(_waiting()), workspace=workspace, status=Position.Status.FILLED
+        )
+
     def rows(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
-        # The same as positions.uninformed(), for every position in one query.
-        waiting = (
-            Application.objects.filter(
-                position=OuterRef("pk"),
-                stage__in=positions.OPEN_STAGES,
-                informed_at__isnull=True,
-            )
-            .order_by()
-            .values("position")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return (
-            Position.objects.filter(workspace=workspace, status=Position.Status.FILLED)
-            .annotate(uninformed=Subquery(waiting))
-            .filter(uninformed__gt=0)
-        )
+        how_many = _waiting().order_by().values("position").annotate(n=Count("pk")).values("n")
+        return self.counted(workspace, now).annotate(uninformed=Subquery(how_many))
 
     def item(self, row: Any, workspace: Workspace, now: datetime) -> ActionItem:
         return ActionItem(
@@ -154,10 +152,13 @@ class NewTimesPromised(Need):
 
     def rows(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
         return (
+            # A sent cancellation leaves the interview cancelled until new times are offered,
+            # on this change or a later one, and both are excluded here; so the interview's
+            # status is not asked, which would lead PostgreSQL to sort every cancellation
+            # the team has sent rather than walk them oldest first and stop at ten.
             Change.objects.filter(
                 ~Exists(Alternative.objects.filter(change=OuterRef("pk"))),
                 workspace=workspace,
-                interview__status=Interview.Status.CANCELLED,
                 side=Side.EMPLOYER,
                 kind=Change.Kind.CANCEL,
                 sent_at__lt=now - PROMISE_DUE_AFTER,

@@ -108,7 +108,7 @@ class Migration(migrations.Migration):
             model_name="change",
             index=models.Index(
                 condition=models.Q(("state__in", ["draft", "contacting", "sent"])),
-                fields=["workspace", "-id"],
+                fields=["workspace", "-created_at", "-id"],
                 name="change_ws_open_newest",
             ),
         ),

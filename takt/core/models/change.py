@@ -102,7 +102,7 @@ class Change(models.Model):
             ),
             # The dashboard's open changes, newest first: few of all the changes ever made.
             models.Index(
-                fields=["workspace", "-id"],
+                fields=["workspace", "-created_at", "-id"],
                 condition=models.Q(state__in=["draft", "contacting", "sent"]),
                 name="change_ws_open_newest",
             ),
