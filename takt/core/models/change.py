@@ -80,23 +80,26 @@ class Change(models.Model):
         indexes = [
             models.Index(fields=["interview", "state"]),
             # Each kind of work on the dashboards walks one of these in its own order and
-            # stops at the rows it shows: a workspace's changes of one side and state by time.
+            # stops at the rows it shows: a workspace's changes of one side and state by time,
+            # then id, as the lists are ordered (equal times are common: one batch, one second).
             models.Index(
-                fields=["workspace", "side", "state", "sent_at"], name="change_ws_by_state_sent"
+                fields=["workspace", "side", "state", "sent_at", "id"],
+                name="change_ws_by_state_sent",
             ),
             models.Index(
-                fields=["workspace", "side", "kind", "sent_at"], name="change_ws_by_kind_sent"
+                fields=["workspace", "side", "kind", "sent_at", "id"],
+                name="change_ws_by_kind_sent",
             ),
             models.Index(
-                fields=["workspace", "side", "state", "updated_at"],
+                fields=["workspace", "side", "state", "updated_at", "id"],
                 name="change_ws_by_state_updated",
             ),
             models.Index(
-                fields=["workspace", "side", "kind", "state", "known_since"],
+                fields=["workspace", "side", "kind", "state", "known_since", "id"],
                 name="change_ws_by_known_since",
             ),
             models.Index(
-                fields=["workspace", "side", "kind", "contacted_at"],
+                fields=["workspace", "side", "kind", "contacted_at", "id"],
                 condition=models.Q(followup_sent_at__isnull=True),
                 name="change_ws_followup_owed",
             ),
