@@ -132,3 +132,16 @@ def test_the_migration_gives_every_change_its_interviews_workspace(team) -> None
     executor = MigrationExecutor(connection)
     executor.migrate(after)
     assert Change.objects.get(interview_id=interview.pk).workspace_id == team["workspace"].pk
+
+
+def test_in_progress_is_kept_by_the_database_as_the_open_states(team) -> None:
+    interview = _interview(team, 48)
+    for state in Change.State.values:
+        _change(interview, state=state)
+    assert {
+        change.state: change.in_progress for change in Change.objects.filter(interview=interview)
+    } == {state: state in Change.OPEN_STATES for state in Change.State.values}
+    Change.objects.filter(interview=interview, state=Change.State.DRAFT).update(
+        state=Change.State.WITHDRAWN
+    )
+    assert not Change.objects.filter(interview=interview, state="withdrawn", in_progress=True)

@@ -51,10 +51,6 @@ class Migration(migrations.Migration):
         ),
         migrations.RemoveIndex(
             model_name="change",
-            name="change_by_kind_sent",
-        ),
-        migrations.RemoveIndex(
-            model_name="change",
             name="change_by_state_sent",
         ),
         migrations.RemoveIndex(
@@ -85,6 +81,15 @@ class Migration(migrations.Migration):
                 on_delete=django.db.models.deletion.CASCADE,
                 related_name="changes",
                 to="interviews.workspace",
+            ),
+        ),
+        migrations.AddField(
+            model_name="change",
+            name="in_progress",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=models.Q(("state__in", ["draft", "contacting", "sent"])),
+                output_field=models.BooleanField(),
             ),
         ),
         migrations.AddIndex(
@@ -124,8 +129,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="change",
             index=models.Index(
-                condition=models.Q(("state__in", ["draft", "contacting", "sent"])),
-                fields=["workspace", "-created_at", "-id"],
+                fields=["workspace", "in_progress", "-created_at", "-id"],
                 name="change_ws_open_newest",
             ),
         ),

@@ -40,11 +40,12 @@ def dashboard(request: HttpRequest, workspace_id: int) -> HttpResponse:
         .order_by("start")[:20]
     )
     open_changes = (
-        Change.objects.filter(workspace=workspace, state__in=Change.OPEN_STATES)
+        Change.objects.filter(workspace=workspace, in_progress=True)
         .select_related("interview__counterpart", "interview__position", "interview__workspace")
-        # Newest first: the database walks the workspace's open changes back from the newest
-        # (change_ws_open_newest) and stops at twenty. By time, not by id alone, which
-        # PostgreSQL would rather walk in the primary key past every other workspace's.
+        # Open (state in OPEN_STATES), newest first: the database walks the workspace's open
+        # changes back from the newest (change_ws_open_newest) and stops at twenty. By time,
+        # not by id alone, which PostgreSQL would rather walk in the primary key past every
+        # other workspace's.
         .order_by("-created_at", "-pk")[:20]
     )
     return render(
