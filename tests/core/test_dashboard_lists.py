@@ -114,8 +114,8 @@ def test_open_changes_are_the_workspaces_own_newest_first(team) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_gives_every_change_its_interviews_workspace(team) -> None:
-    before = [("interviews", "0005_interview_attendance_itip")]
-    after = [("interviews", "0006_change_workspace_dashboards")]
+    before = [("interviews", "0006_webhook_events")]
+    after = [("interviews", "0007_change_workspace_dashboards")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     old = executor.loader.project_state(before).apps

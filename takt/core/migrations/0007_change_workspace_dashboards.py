@@ -41,7 +41,7 @@ def drop_statistics(apps: Any, schema_editor: Any) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("interviews", "0005_interview_attendance_itip"),
+        ("interviews", "0006_webhook_events"),
     ]
 
     operations = [
