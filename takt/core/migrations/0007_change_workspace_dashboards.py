@@ -88,7 +88,10 @@ class Migration(migrations.Migration):
             name="in_progress",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=models.Q(("state__in", ["draft", "contacting", "sent"])),
+                expression=models.ExpressionWrapper(
+                    models.Q(("state__in", ["draft", "contacting", "sent"])),
+                    output_field=models.BooleanField(),
+                ),
                 output_field=models.BooleanField(),
             ),
         ),

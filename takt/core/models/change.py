@@ -77,7 +77,9 @@ class Change(models.Model):
     # are then one range of an index. A partial index on the states would not do: SQLite
     # uses one only for the very text of its condition, never for "state IN (?, ?, ?)".
     in_progress = models.GeneratedField(
-        expression=models.Q(state__in=["draft", "contacting", "sent"]),
+        expression=models.ExpressionWrapper(
+            models.Q(state__in=["draft", "contacting", "sent"]), output_field=models.BooleanField()
+        ),
         output_field=models.BooleanField(),
         db_persist=True,
     )
