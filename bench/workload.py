@@ -111,6 +111,7 @@ def _changes(interviews: list[Interview], states: list[str], now: datetime) -> N
     changes = Change.objects.bulk_create(
         Change(
             interview=interview,
+            workspace_id=interview.workspace_id,
             side=Side.EMPLOYER,
             reason_category="conflict",
             reason_text="Krock i kalendern.",
@@ -174,6 +175,7 @@ def fill_seeker(
     Change.objects.bulk_create(
         Change(
             interview=interview,
+            workspace=workspace,
             side=Side.CANDIDATE,
             kind=Change.Kind.RESCHEDULE if n % 4 == 0 else Change.Kind.CANCEL,
             state=Change.State.SENT if n % 4 == 0 else Change.State.DRAFT,
@@ -250,6 +252,7 @@ def fill_history(workspace: Workspace, size: int, *, now: datetime | None = None
     moved = Change.objects.bulk_create(
         Change(
             interview=interview,
+            workspace=workspace,
             side=Side.EMPLOYER if n % 2 else Side.CANDIDATE,
             kind=Change.Kind.RESCHEDULE,
             state=Change.State.AGREED,

@@ -54,6 +54,10 @@ class Need:
     def item(self, row: Any, workspace: Workspace, now: datetime) -> ActionItem:
         raise NotImplementedError
 
+    def counted(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
+        """The same rows as `rows`, without what only their texts need."""
+        return self.rows(workspace, now)
+
     def ordered(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
         return self.rows(workspace, now).order_by(self.order, "pk")
 
@@ -102,7 +106,7 @@ def needs_action(workspace: Workspace, now: datetime, shown: int = SHOWN) -> Sum
         # Two queries a kind, whatever the size: how many (on the indexes alone, without
         # the joins the items need) and the first few with what their texts need.
         # Unordered and cut at COUNTED, so the database stops counting there.
-        count = need.rows(workspace, now).select_related(None).order_by()[: COUNTED + 1].count()
+        count = need.counted(workspace, now).select_related(None).order_by()[: COUNTED + 1].count()
         items += [need.item(row, workspace, now) for row in need.ordered(workspace, now)[:shown]]
         if count:
             kinds.append(Kind(need, min(count, COUNTED), more_than=count > COUNTED))
@@ -121,8 +125,11 @@ class UnsentDrafts(Need):
     order = "interview__start"
 
     def rows(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
+        # Interviews still ahead, soonest first: the database walks the workspace's
+        # interviews from now by time and stops at the first drafts it finds. A draft for
+        # an interview already begun can no longer be sent in time.
         return Change.objects.filter(
-            interview__workspace=workspace, state=Change.State.DRAFT
+            interview__workspace=workspace, interview__start__gte=now, state=Change.State.DRAFT
         ).select_related(*CHANGE_FIELDS)
 
     def item(self, row: Any, workspace: Workspace, now: datetime) -> ActionItem:

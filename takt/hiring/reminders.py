@@ -17,7 +17,6 @@ from takt.core.models import (
     Application,
     Change,
     ContactAttempt,
-    Interview,
     Position,
     Side,
     Workspace,
@@ -52,8 +51,11 @@ class CallsToMake(Need):
             change=OuterRef("pk"), outcome__in=("reached", "left_message")
         )
         return (
+            # Interviews still ahead, soonest first (the walk stops at the first calls): a
+            # call after the interview's time has begun is too late to be of use.
             Change.objects.filter(
                 interview__workspace=workspace,
+                interview__start__gte=now,
                 side=Side.EMPLOYER,
                 kind=Change.Kind.CANCEL,
                 state__in=Change.OPEN_STATES,
@@ -84,7 +86,7 @@ class OffersUnanswered(Need):
     def rows(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
         return Change.objects.filter(
             Exists(Alternative.objects.filter(change=OuterRef("pk"))),
-            interview__workspace=workspace,
+            workspace=workspace,
             side=Side.EMPLOYER,
             state=Change.State.SENT,
             sent_at__lt=now - UNANSWERED_AFTER,
@@ -100,6 +102,13 @@ class OffersUnanswered(Need):
         )
 
 
+def _waiting() -> "QuerySet[Application]":
+    """The position's candidates still in the running and not told it is filled."""
+    return Application.objects.filter(
+        position=OuterRef("pk"), stage__in=positions.OPEN_STAGES, informed_at__isnull=True
+    )
+
+
 @register
 class CandidatesUninformed(Need):
     name = "uninformed"
@@ -107,24 +116,16 @@ class CandidatesUninformed(Need):
     order = "created_at"
     team = True
 
+    def counted(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
+        # The same as positions.uninformed(), for every position in one query; asked with
+        # EXISTS, so the dashboard's count stops at each position's first such candidate.
+        return Position.objects.filter(
+            Exists(_waiting()), workspace=workspace, status=Position.Status.FILLED
+        )
+
     def rows(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
-        # The same as positions.uninformed(), for every position in one query.
-        waiting = (
-            Application.objects.filter(
-                position=OuterRef("pk"),
-                stage__in=positions.OPEN_STAGES,
-                informed_at__isnull=True,
-            )
-            .order_by()
-            .values("position")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return (
-            Position.objects.filter(workspace=workspace, status=Position.Status.FILLED)
-            .annotate(uninformed=Subquery(waiting))
-            .filter(uninformed__gt=0)
-        )
+        how_many = _waiting().order_by().values("position").annotate(n=Count("pk")).values("n")
+        return self.counted(workspace, now).annotate(uninformed=Subquery(how_many))
 
     def item(self, row: Any, workspace: Workspace, now: datetime) -> ActionItem:
         return ActionItem(
@@ -151,10 +152,13 @@ class NewTimesPromised(Need):
 
     def rows(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
         return (
+            # A sent cancellation leaves the interview cancelled until new times are offered,
+            # on this change or a later one, and both are excluded here; so the interview's
+            # status is not asked, which would lead PostgreSQL to sort every cancellation
+            # the team has sent rather than walk them oldest first and stop at ten.
             Change.objects.filter(
                 ~Exists(Alternative.objects.filter(change=OuterRef("pk"))),
-                interview__workspace=workspace,
-                interview__status=Interview.Status.CANCELLED,
+                workspace=workspace,
                 side=Side.EMPLOYER,
                 kind=Change.Kind.CANCEL,
                 sent_at__lt=now - PROMISE_DUE_AFTER,
@@ -184,7 +188,7 @@ class OtherTimesAsked(Need):
     def rows(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
         return (
             Change.objects.filter(
-                interview__workspace=workspace, side=Side.EMPLOYER, state=Change.State.DECLINED
+                workspace=workspace, side=Side.EMPLOYER, state=Change.State.DECLINED
             )
             .exclude(_later_change())
             .select_related(*CHANGE_FIELDS)

@@ -38,7 +38,7 @@ class FollowupsOwed(Need):
     def rows(self, workspace: Workspace, now: datetime) -> "QuerySet[Any]":
         return (
             Change.objects.filter(
-                interview__workspace=workspace,
+                workspace=workspace,
                 kind=Change.Kind.RESCHEDULE,
                 side=Side.CANDIDATE,
                 state__in=[Change.State.CONTACTING, Change.State.SENT, Change.State.AGREED],
@@ -75,7 +75,7 @@ class CancellationsWaiting(Need):
         # notice.delayed: known for longer than the workspace's max_delay_hours.
         late = now - timedelta(hours=rules.thresholds(workspace).max_delay_hours)
         return Change.objects.filter(
-            interview__workspace=workspace,
+            workspace=workspace,
             kind=Change.Kind.CANCEL,
             side=Side.CANDIDATE,
             state=Change.State.DRAFT,

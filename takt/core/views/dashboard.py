@@ -11,6 +11,10 @@ from takt.core.models import Change, Interview, Workspace
 from takt.core.needs import NEEDS, needs_action
 from takt.core.paging import soonest_first
 
+# An interview still going on began less than this long ago; one longer than a day
+# leaves the upcoming list once it has begun, as it would once over.
+LONGEST = timedelta(days=1)
+
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
@@ -28,17 +32,21 @@ def dashboard(request: HttpRequest, workspace_id: int) -> HttpResponse:
     now = timezone.now()
     interviews = access.interviews_in(workspace)
     upcoming = (
-        interviews.filter(status__in=Interview.ACTIVE, end__gte=now)
+        # Begun at most a day ago: the walk by start time skips the workspace's past years
+        # instead of reading through them to the ones not yet over.
+        interviews.filter(status__in=Interview.ACTIVE, end__gte=now, start__gte=now - LONGEST)
         .select_related("workspace", "position", "counterpart")
         .prefetch_related("bookings__user")
         .order_by("start")[:20]
     )
     open_changes = (
-        Change.objects.filter(interview__workspace=workspace, state__in=Change.OPEN_STATES)
+        Change.objects.filter(workspace=workspace, in_progress=True)
         .select_related("interview__counterpart", "interview__position", "interview__workspace")
-        # Newest first by id, which rises with creation: the database walks back from the
-        # newest and stops at twenty, rather than sorting every open change it has.
-        .order_by("-pk")[:20]
+        # Open (state in OPEN_STATES), newest first: the database walks the workspace's open
+        # changes back from the newest (change_ws_open_newest) and stops at twenty. By time,
+        # not by id alone, which PostgreSQL would rather walk in the primary key past every
+        # other workspace's.
+        .order_by("-created_at", "-pk")[:20]
     )
     return render(
         request,
