@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from takt.outbound import alarm
 from takt.outbound.addresses import Policy, Resolver, check_address, system_resolver
 from takt.outbound.errors import (
     BadAddress,
@@ -218,9 +219,7 @@ class _Watchdog:
         self.seconds = deadline.seconds
         self._fd: int | None = None
         self._lock = threading.Lock()
-        self._timer = threading.Timer(max(deadline.at - deadline.clock(), 0.0), self._fire)
-        self._timer.daemon = True
-        self._timer.start()
+        self._alarm = alarm.after(deadline.at - deadline.clock(), self._fire)
 
     def watch(self, sock: socket.socket) -> None:
         with self._lock:
@@ -248,7 +247,7 @@ class _Watchdog:
             pass  # already closed by the other side: nothing left to stop
 
     def stop(self) -> None:
-        self._timer.cancel()
+        self._alarm.cancel()
         self.forget()
 
     def raise_if_fired(self) -> None:
