@@ -4,6 +4,8 @@ A kept mail is never acted on; this page is where a person finds it, reads it an
 decides (a colleague's answer, the candidate writing from another address).
 """
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
@@ -45,7 +47,13 @@ def replies(request: HttpRequest, workspace_id: int) -> HttpResponse:
     return render(
         request,
         "inbox/replies.html",
-        {"workspace": workspace, "page": page, "status": status, "filters": filters},
+        {
+            "workspace": workspace,
+            "page": page,
+            "status": status,
+            "query": urlencode({"status": status}) if status else "",
+            "filters": filters,
+        },
     )
 
 

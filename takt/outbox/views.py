@@ -3,6 +3,7 @@
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -54,6 +55,7 @@ def outbox(request: HttpRequest, workspace_id: int) -> HttpResponse:
             "workspace": workspace,
             "page": page,
             "status": status,
+            "query": urlencode({"status": status}) if status else "",
             "filters": filters,
             "eml_folder": _eml_folder(),
         },

@@ -1,10 +1,11 @@
 """Webhook endpoints through the API: add (secret once), rotate, switch, delete, the log; 404s."""
 
 import socket
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
+from takt.api.routers.webhooks import EventKind
 from takt.api.webhook_events import DATA, example
 from takt.core.events import KINDS
 from takt.core.models import Event
@@ -151,3 +152,7 @@ def test_a_job_seekers_cancel_through_the_api_says_the_seeker_cancelled(seeker, 
         "interview.scheduled",
         "change.opened",
     ]
+
+
+def test_the_schema_names_exactly_the_events_the_verbs_record():
+    assert get_args(EventKind) == KINDS

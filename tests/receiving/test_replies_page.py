@@ -1,5 +1,6 @@
 """The replies page: where a person finds the mail Takt read, and the mail it kept."""
 
+import re
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from zoneinfo import ZoneInfo
@@ -115,3 +116,24 @@ def test_another_workspaces_mail_is_a_404(asked, recruiter_client, make_user):
         recruiter_client.get(reverse("reply", args=[asked.workspace_id, mail.pk])).status_code
         == 404
     )
+
+
+def test_the_next_page_keeps_the_status_filter(asked, recruiter_client):
+    interview = asked.interview
+    for number in range(51):
+        InboundMail.objects.create(
+            message_id=f"kept-{number}@mail.example",
+            received_at=interview.start,
+            sender=f"kollega{number}@example.se",
+            interview=interview,
+            status=InboundMail.Status.KEPT,
+            why=InboundMail.Why.OTHER_SENDER,
+        )
+    url = reverse("replies", args=[asked.workspace_id])
+
+    first = recruiter_client.get(url + "?status=kept").content.decode()
+    older = re.search(r'href="(\?status=kept&amp;after=[^"]+)"', first)
+
+    assert older is not None
+    rest = recruiter_client.get(url + older.group(1).replace("&amp;", "&")).content.decode()
+    assert rest.count("kollega") == 1

@@ -23,6 +23,8 @@ router = Router(tags=["webhooks"])
 W = "/workspaces/{workspace_id}/webhooks"
 E = W + "/{endpoint_id}"
 
+# Spelled out for the schema (a Literal must be written, not built); a test keeps it equal to
+# core's KINDS, the list the verbs record.
 EventKind = Literal[
     "interview.scheduled",
     "interview.rescheduled",
