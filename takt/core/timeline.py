@@ -34,6 +34,8 @@ VERBS = {
     "message.failed": lambda: _("Message failed"),
     "candidate.asked_other_times": lambda: _("The candidate asked for other times"),
     "reply.read": lambda: _("Reply read"),
+    "reply.booked": lambda: _("The time the candidate took by e-mail was booked"),
+    "change.replaced": lambda: _("The sent offer was replaced by a new one"),
     # The candidate's own calendar answering the invitation (iTIP REPLY and COUNTER).
     "calendar.accepted": lambda: _("The candidate accepted in their calendar"),
     "calendar.tentative": lambda: _("The candidate answered maybe in their calendar"),

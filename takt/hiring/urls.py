@@ -1,6 +1,6 @@
 from django.urls import path
 
-from takt.hiring.views import cancel, change, counter, position, positions_list
+from takt.hiring.views import answers, cancel, change, counter, position, positions_list
 
 W = "w/<int:workspace_id>/"
 urlpatterns = [
@@ -11,6 +11,13 @@ urlpatterns = [
     path(f"{W}changes/<int:change_id>/", change.change_page, name="employer_change"),
     path(f"{W}changes/<int:change_id>/call/", change.log_call, name="employer_change_call"),
     path(f"{W}changes/<int:change_id>/withdraw/", change.withdraw, name="employer_withdraw"),
+    path(f"{W}changes/<int:change_id>/sent/", answers.sent_page, name="employer_change_sent"),
+    path(f"{W}changes/<int:change_id>/sent/book/", answers.book, name="employer_book_answer"),
+    path(
+        f"{W}changes/<int:change_id>/sent/offer-again/",
+        answers.offer_again,
+        name="employer_offer_again",
+    ),
     path(f"{W}changes/<int:change_id>/counter/", counter.counter_page, name="employer_counter"),
     path(
         f"{W}changes/<int:change_id>/counter/accept/",

@@ -267,6 +267,7 @@ def test_employer_and_candidate_pages(demo, new_page, shot, locale) -> None:
     ]
     employer.send_offer(offer, times, actor=anna, now=now, language=auditor.language)
     visit("change-offer-sent", reverse("employer_change", args=[w, offer.pk]))
+    visit("change-sent-answers", reverse("employer_change_sent", args=[w, offer.pk]))
     visit("team-outbox", reverse("outbox", args=[w]))
     kept = InboundMail.objects.create(
         message_id="a11y@mail.example",
@@ -305,7 +306,7 @@ def test_employer_and_candidate_pages(demo, new_page, shot, locale) -> None:
     amira.refresh_from_db()
     assert amira.start == min(start for start, _ in times)
 
-    assert len(auditor.seen) == 23 and len(candidate.seen) == 6
+    assert len(auditor.seen) == 24 and len(candidate.seen) == 6
     problems = auditor.problems + candidate.problems
     assert not problems, _report(problems)
 
