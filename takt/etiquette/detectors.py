@@ -110,7 +110,12 @@ def hits(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
             if detector in _NEGATABLE and _turned(text[begin:finish], language):
                 continue  # "Jag är inte längre intresserad": the model does not read negation
             kind = TONE if detector == "rude" else detector
-            found.append(_hit(kind, text, *source.span(reading.start, reading.end)))
+            hit = _hit(kind, text, *source.span(reading.start, reading.end))
+            if detector in _NEGATABLE and _negated(text, hit, (language,), reach=None):
+                # "Min vän är också intresserad av att söka hos er": not the writer's. The model
+                # quotes the words that weighed most, which may stand far from the subject.
+                continue
+            found.append(hit)
     return _apart(found)
 
 
@@ -196,13 +201,17 @@ def is_rude(text: str | None, lang: str | None = None) -> bool:
     return bool(hits("rude", text, lang))
 
 
-def _negated(text: str, hit: Hit, languages: tuple[str, ...]) -> bool:
+def _negated(
+    text: str, hit: Hit, languages: tuple[str, ...], reach: int | None = _NEGATION_REACH
+) -> bool:
     """True when the phrase of `hit` is not the writer's own saying: a negation stands in the
     few words before it in the same clause, with no turn ("men", "but") after it ("Jag har
     ingenting att be om ursäkt för"), or right after it ("Jag beklagar inte mitt beslut"), or
     it is someone else's ("Thanks for your apology", "Hans ursäkt var att tåget var sent",
-    "Min kollega bad om ursäkt")."""
-    before = _words(_CLAUSE_ENDS.split(text[: hit.start])[-1])[-_NEGATION_REACH:]
+    "Min kollega bad om ursäkt"). `reach` is how many words before the phrase are read (None:
+    the whole clause)."""
+    clause = _words(_CLAUSE_ENDS.split(text[: hit.start])[-1])
+    before = clause[-reach:] if reach else clause
     after = _words(_CLAUSE_ENDS.split(text[hit.end :])[0])[:1]
     if after and after[0] in _NOT_AFTER:
         return True

@@ -18,14 +18,16 @@ FALSE_ALARM_GOAL = 0.02
 
 # Held-out figures measured with the patterns and the model as committed: (recall, false
 # alarms). Before the model and the negation rules: rude 0.837/0.007 sv, 0.846/0.0 en;
-# apology 0.990/0.111 sv, 0.991/0.054 en; interest 0.917/0.054 sv, 0.901/0.062 en.
+# apology 0.990/0.111 sv, 0.991/0.054 en; interest 0.917/0.054 sv, 0.901/0.062 en. After the
+# model (first round): rude 0.887/0.029 sv, 0.893/0.0 en; apology 0.990/0.083 sv, 0.991/0.009
+# en; interest 0.958/0.054 sv, 0.951/0.080 en.
 MEASURED = {
-    ("rude", "sv"): (0.887, 0.029),
-    ("rude", "en"): (0.893, 0.0),
-    ("apology", "sv"): (0.990, 0.083),
+    ("rude", "sv"): (0.887, 0.007),
+    ("rude", "en"): (0.899, 0.0),
+    ("apology", "sv"): (0.990, 0.074),
     ("apology", "en"): (0.991, 0.009),
     ("interest", "sv"): (0.958, 0.054),
-    ("interest", "en"): (0.951, 0.080),
+    ("interest", "en"): (0.938, 0.045),
 }
 # Room for one more sentence either way before a floor counts as a regression.
 SLACK = 0.011
