@@ -56,8 +56,10 @@ def test_ctrl_c_stops_the_web_server_and_the_worker(tmp_path: Path) -> None:
         children = _children(serve.pid)
         assert len(children) == 2, "the web server and the worker"
         serve.send_signal(signal.SIGINT)
-        assert serve.wait(timeout=30) == 0
-        output = serve.stdout.read() if serve.stdout else ""
+        # communicate() waits for the output's end too: a grandchild left running would hold
+        # the pipe open, and this fails after 30 s instead of hanging.
+        output, _ = serve.communicate(timeout=30)
+        assert serve.returncode == 0
         assert "Takt is running at" in output
         assert all(not Path(f"/proc/{child}").exists() for child in children)
     finally:

@@ -58,20 +58,9 @@ class Command(BaseCommand):
 
 
 def _supervise(interval: float) -> None:
-    children = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "takt.cli",
-                "worker",
-                "--interval",
-                str(interval),
-                *(arg for name in names for arg in ("--queue", name)),
-            ]
-        )
-        for names in PROCESSES
-    ]
+    # The handlers come first: a stop that arrived while the children were being started
+    # used to kill this process with the default action and leave those children running,
+    # orphaned, holding whatever pipe they inherited.
     stop = threading.Event()
 
     def on_signal(signum: int, frame: object) -> None:
@@ -79,7 +68,24 @@ def _supervise(interval: float) -> None:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    children: list[subprocess.Popen[bytes]] = []
     try:
+        for names in PROCESSES:
+            if stop.is_set():
+                break
+            children.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "takt.cli",
+                        "worker",
+                        "--interval",
+                        str(interval),
+                        *(arg for name in names for arg in ("--queue", name)),
+                    ]
+                )
+            )
         while not stop.is_set() and all(child.poll() is None for child in children):
             periodic.enqueue_due()
             stop.wait(1.0)
