@@ -2,10 +2,10 @@
 
 from datetime import datetime
 
-from takt.calendars.services import check_schedule
 from takt.core import rules
 from takt.core.models import Alternative, Change, Interview, Side
 from takt.core.rules import Finding
+from takt.hiring.checks import free_for_interviewers
 from takt.scheduling import Span
 
 # What a note asking for other times is held to: it is a message to the recruiter (M2.3).
@@ -41,16 +41,7 @@ def pick_findings(
     interview: Interview, alternative: Alternative, now: datetime, lang: str
 ) -> list[Finding]:
     """Tip 2 for the picked time: still free in every interviewer's calendar."""
-    interviewers = [b.user for b in interview.bookings.select_related("user").order_by("pk")]
-    return check_schedule(
-        interviewers,
-        alternative.start,
-        alternative.end,
-        now=now,
-        timezone=interview.timezone,
-        lang=lang,
-        exclude=interview,
-    )
+    return free_for_interviewers(interview, alternative.start, alternative.end, now=now, lang=lang)
 
 
 def note_findings(interview: Interview, note: str, now: datetime, lang: str) -> list[Finding]:

@@ -18,12 +18,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from takt import wording
-from takt.calendars.services import check_schedule
 from takt.core import audit, changes, events, lifecycle, rules
 from takt.core.composing import situation_for
 from takt.core.models import Alternative, AuditEvent, Change, Interview, Side
 from takt.core.moving import move_interview
-from takt.hiring.checks import interviewers_of
+from takt.hiring.checks import free_for_interviewers
 from takt.hiring.employer import start_offer
 from takt.hiring.mail import queue_to_candidate
 
@@ -61,18 +60,48 @@ def latest_answer(change: Change) -> Answer | None:
     return Answer(event, taken)
 
 
-def booking_findings(
-    interview: Interview, taken: Alternative, *, now: datetime, lang: str
-) -> list[rules.Finding]:
-    """Tip 2 for the time taken: still free in every interviewer's calendar (a clash blocks)."""
-    return check_schedule(
-        interviewers_of(interview),
-        taken.start,
-        taken.end,
-        now=now,
-        timezone=interview.timezone,
-        lang=lang,
-        exclude=interview,
+def move_to_agreed_time(
+    interview: Interview,
+    change: Change,
+    start: datetime,
+    end: datetime,
+    *,
+    actor: User,
+    now: datetime,
+    language: str,
+    acknowledged: Collection[str],
+) -> Interview:
+    """The rules on the agreed time (a clash in a calendar blocks), then the move.
+
+    Shared by every answer a recruiter confirms: an e-mailed choice, a calendar's
+    proposal. DoubleBooking still guards the race with another booking in Takt.
+    """
+    found = rules.enforce(
+        free_for_interviewers(interview, start, end, now=now, lang=language), acknowledged
+    )
+    if found:
+        changes.acknowledge(change, found, actor=actor)
+    return move_interview(interview, start=start, end=end, actor=actor, change=change)
+
+
+def confirm_to_candidate(
+    moved: Interview,
+    change: Change,
+    agreed: tuple[datetime, datetime],
+    *,
+    actor: User,
+    language: str,
+    kind: str,
+) -> None:
+    """The confirmation of the agreed time, with the calendar update (SEQUENCE up)."""
+    situation = situation_for(moved, actor, member_language=language, change=change, agreed=agreed)
+    queue_to_candidate(
+        moved,
+        wording.confirm_time(situation, Side.CANDIDATE),
+        kind=kind,
+        change=change,
+        method="REQUEST",
+        sender=actor,
     )
 
 
@@ -96,12 +125,16 @@ def book_answered_time(
     if not change.is_open or answer is None or answer.taken is None:
         raise NoAnswer
     taken = answer.taken
-    found = rules.enforce(
-        booking_findings(interview, taken, now=moment, lang=language), acknowledged
+    moved = move_to_agreed_time(
+        interview,
+        change,
+        taken.start,
+        taken.end,
+        actor=actor,
+        now=moment,
+        language=language,
+        acknowledged=acknowledged,
     )
-    if found:
-        changes.acknowledge(change, found, actor=actor)
-    moved = move_interview(interview, start=taken.start, end=taken.end, actor=actor, change=change)
     audit.record(
         "reply.booked",
         workspace=moved.workspace,
@@ -116,16 +149,13 @@ def book_answered_time(
         change_id=change.pk,
         chosen={"start": taken.start.isoformat(), "end": taken.end.isoformat()},
     )
-    situation = situation_for(
-        moved, actor, member_language=language, change=change, agreed=(taken.start, taken.end)
-    )
-    queue_to_candidate(
+    confirm_to_candidate(
         moved,
-        wording.confirm_time(situation, Side.CANDIDATE),
+        change,
+        (taken.start, taken.end),
+        actor=actor,
+        language=language,
         kind="time_confirmed",
-        change=change,
-        method="REQUEST",
-        sender=actor,
     )
     return moved
 

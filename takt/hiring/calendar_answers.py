@@ -21,13 +21,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from takt import wording
-from takt.calendars.services import check_schedule
-from takt.core import audit, changes, rules
-from takt.core.composing import situation_for
+from takt.core import audit, changes
 from takt.core.models import AuditEvent, Change, Interview, Side
-from takt.core.moving import move_interview
-from takt.hiring.checks import interviewers_of
-from takt.hiring.mail import organizer, queue_to_candidate, queue_to_recruiter, recruiter_of
+from takt.hiring.answers import confirm_to_candidate, move_to_agreed_time
+from takt.hiring.mail import organizer, queue_to_recruiter, recruiter_of
 from takt.hiring.receiving import COUNTER, COUNTER_ANSWERED, first_name
 from takt.outbox.invitation import build_decline_counter
 from takt.outbox.invitations_for import invitation_data
@@ -156,21 +153,6 @@ def pending_counter(interview: Interview, change: Change | None = None) -> Count
     )
 
 
-def counter_findings(
-    interview: Interview, counter: Counter, *, now: datetime, lang: str
-) -> list[rules.Finding]:
-    """Tip 2 for the proposed time: free in every interviewer's calendar (a clash blocks)."""
-    return check_schedule(
-        interviewers_of(interview),
-        counter.start,
-        counter.end,
-        now=now,
-        timezone=interview.timezone,
-        lang=lang,
-        exclude=interview,
-    )
-
-
 @transaction.atomic
 def accept_counter(
     change: Change,
@@ -193,31 +175,26 @@ def accept_counter(
         raise NoCounter
     if change.kind == Change.Kind.CANCEL:
         raise CancelUnderway
-    found = rules.enforce(
-        counter_findings(interview, counter, now=moment, lang=language), acknowledged
-    )
-    if found:
-        changes.acknowledge(change, found, actor=actor)
-    moved = move_interview(
-        interview, start=counter.start, end=counter.end, actor=actor, change=change
+    moved = move_to_agreed_time(
+        interview,
+        change,
+        counter.start,
+        counter.end,
+        actor=actor,
+        now=moment,
+        language=language,
+        acknowledged=acknowledged,
     )
     audit.record(
         ACCEPTED, workspace=moved.workspace, interview=moved, actor=actor, event=counter.event_id
     )
-    situation = situation_for(
+    confirm_to_candidate(
         moved,
-        actor,
-        member_language=language,
-        change=change,
-        agreed=(counter.start, counter.end),
-    )
-    queue_to_candidate(
-        moved,
-        wording.confirm_time(situation, Side.CANDIDATE),
+        change,
+        (counter.start, counter.end),
+        actor=actor,
+        language=language,
         kind=f"counter_accepted_{counter.event_id}",
-        change=change,
-        method="REQUEST",
-        sender=actor,
     )
     return moved
 

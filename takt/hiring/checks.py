@@ -28,6 +28,24 @@ def interviewers_of(interview: Interview) -> list[User]:
     return [b.user for b in interview.bookings.select_related("user").order_by("pk")]
 
 
+def free_for_interviewers(
+    interview: Interview, start: datetime, end: datetime, *, now: datetime, lang: str
+) -> list[Finding]:
+    """Tip 2 for a new time of this interview: free in every interviewer's calendar.
+
+    A clash blocks. The interview's own booking does not count against it.
+    """
+    return calendars.check_schedule(
+        interviewers_of(interview),
+        start,
+        end,
+        now=now,
+        timezone=interview.timezone,
+        lang=lang,
+        exclude=interview,
+    )
+
+
 def busy_of_interviewers(interview: Interview, times: list[Span]) -> list[Span] | None:
     """Everyone's busy times around the offered ones; None when nobody has a calendar."""
     people = interviewers_of(interview)

@@ -18,6 +18,7 @@ from takt.core.pages import for_page, page_language
 from takt.core.rules import Blocked, Unacknowledged, blocking, warned
 from takt.core.timeline import meaning_of
 from takt.hiring import answers
+from takt.hiring.checks import free_for_interviewers
 from takt.hiring.receiving import first_name
 from takt.hiring.views.lookup import team_change
 
@@ -31,8 +32,9 @@ def sent_page(request: HttpRequest, workspace_id: int, change_id: int) -> HttpRe
     answer = answers.latest_answer(change)
     found = []
     if answer is not None and answer.taken is not None:
-        found = answers.booking_findings(
-            interview, answer.taken, now=timezone.now(), lang=page_language()
+        taken = answer.taken
+        found = free_for_interviewers(
+            interview, taken.start, taken.end, now=timezone.now(), lang=page_language()
         )
     meaning = ""
     if answer is not None:

@@ -20,6 +20,7 @@ from takt.core.pages import for_page, page_language
 from takt.core.rules import Blocked, Unacknowledged, blocking, warned
 from takt.hiring import calendar_answers
 from takt.hiring.calendar_answers import CancelUnderway, Counter, NoCounter
+from takt.hiring.checks import free_for_interviewers
 from takt.hiring.views.lookup import team_change_either_side
 
 
@@ -32,8 +33,8 @@ def _cancel_underway() -> str:
 
 def counter_context(interview: Interview, change: Change, counter: Counter) -> dict[str, object]:
     """What the counter section shows, on its own page and on the change page."""
-    found = calendar_answers.counter_findings(
-        interview, counter, now=timezone.now(), lang=page_language()
+    found = free_for_interviewers(
+        interview, counter.start, counter.end, now=timezone.now(), lang=page_language()
     )
     return {
         "counter": counter,
