@@ -9,7 +9,6 @@ exactly once, and every mail seen.
 """
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -19,36 +18,19 @@ from pathlib import Path
 
 from tests.imap_server import Dovecot
 from tests.inbox_imap import mails
+from tests.processes import REPO, process_env, run_module
 
-REPO = Path(__file__).resolve().parents[2]
 # How long a worker that is up may take to reach the point where it stalls.
 USUAL = 60.0
 IDS = [f"reply-{n}@mail.example.se" for n in range(1, 5)]
 
 
 def _env(data: Path, dovecot: Dovecot) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TAKT_TASKS_BACKEND")}
-    env.update(
-        TAKT_DATA_DIR=str(data),
-        DJANGO_SETTINGS_MODULE="takt.settings",
-        TAKT_REPLY_DOMAIN="svar.takt.example",
-        PYTHONPATH=str(REPO),
-        **dovecot.settings("none"),
-    )
-    return env
+    return process_env(data, TAKT_REPLY_DOMAIN="svar.takt.example", **dovecot.settings("none"))
 
 
 def _run(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+    return run_module(env, *args, timeout=180)
 
 
 def _status(env: dict[str, str]) -> dict:

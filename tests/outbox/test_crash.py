@@ -20,9 +20,9 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
+from tests.processes import REPO, process_env
 from tests.servers import SmtpServer, _Handler, free_port, wait_for_port
 
-REPO = Path(__file__).resolve().parents[2]
 COUNT = 1000
 KILL_AT = 437  # the worker dies while the server is answering this message
 
@@ -42,16 +42,9 @@ class _KillingHandler(_Handler):
 
 
 def _environment(data: Path, port: int) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TAKT_TASKS_BACKEND")}
-    env.update(
-        TAKT_DATA_DIR=str(data),
-        DJANGO_SETTINGS_MODULE="takt.settings",
-        TAKT_SMTP_HOST="127.0.0.1",
-        TAKT_SMTP_PORT=str(port),
-        TAKT_SMTP_STARTTLS="false",
-        PYTHONPATH=str(REPO),
+    return process_env(
+        data, TAKT_SMTP_HOST="127.0.0.1", TAKT_SMTP_PORT=str(port), TAKT_SMTP_STARTTLS="false"
     )
-    return env
 
 
 def _worker(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import REPO, process_env, run_module
 from tests.servers import SmtpServer, smtp_server  # noqa: F401 (fixture)
 
-REPO = Path(__file__).resolve().parents[2]
 COUNT = 2000
 URL = os.environ.get("DATABASE_URL", "")
 
@@ -44,29 +44,17 @@ def database() -> Iterator[str]:
 
 
 def _env(tmp_path: Path, url: str, smtp: SmtpServer) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "TAKT_TASKS_BACKEND"}
-    env.update(
+    return process_env(
+        tmp_path,
         DATABASE_URL=url,
-        TAKT_DATA_DIR=str(tmp_path),
-        DJANGO_SETTINGS_MODULE="takt.settings",
         TAKT_SMTP_HOST=smtp.host,
         TAKT_SMTP_PORT=str(smtp.port),
         TAKT_SMTP_STARTTLS="false",
-        PYTHONPATH=str(REPO),
     )
-    return env
 
 
 def _helper(env: dict[str, str], *args: str) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.perf.outbox_helper", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
+    run_module(env, "tests.perf.outbox_helper", *args, timeout=300)
 
 
 def test_two_workers_deliver_every_message_exactly_once(

@@ -18,34 +18,18 @@ from pathlib import Path
 import pytest
 
 from takt.webhooks.signing import new_secret
+from tests.processes import REPO, process_env, run_module
 from tests.servers import free_port, wait_for_port
 
-REPO = Path(__file__).resolve().parents[2]
 COUNT = 1000
 
 
 def _env(data: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TAKT_TASKS_BACKEND")}
-    env.update(
-        TAKT_DATA_DIR=str(data),
-        DJANGO_SETTINGS_MODULE="takt.settings",
-        TAKT_OUTBOUND_ALLOW="127.0.0.0/8",
-        PYTHONPATH=str(REPO),
-    )
-    return env
+    return process_env(data, TAKT_OUTBOUND_ALLOW="127.0.0.0/8")
 
 
 def _helper(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.webhooks.helper", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+    return run_module(env, "tests.webhooks.helper", *args)
 
 
 def _wait(condition: Callable[[], bool], limit: float) -> bool:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import REPO, process_env, run_module
 from tests.servers import SmtpServer
 
-REPO = Path(__file__).resolve().parents[2]
 # How long a message may wait for a worker that is up: the worker polls every 0.5 s here.
 USUAL = 20.0
 
@@ -64,31 +64,18 @@ def dripping_server() -> Iterator[tuple[str, threading.Event]]:
 
 
 def _env(data: Path, smtp: SmtpServer) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TAKT_TASKS_BACKEND")}
-    env.update(
-        TAKT_DATA_DIR=str(data),
-        DJANGO_SETTINGS_MODULE="takt.settings",
+    return process_env(
+        data,
         TAKT_SMTP_HOST=smtp.host,
         TAKT_SMTP_PORT=str(smtp.port),
         TAKT_SMTP_STARTTLS="false",
         # The dripping server is on loopback, which calendar fetches refuse by default.
         TAKT_OUTBOUND_ALLOW="127.0.0.0/8",
-        PYTHONPATH=str(REPO),
     )
-    return env
 
 
 def _helper(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.worker.helper", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+    return run_module(env, "tests.worker.helper", *args)
 
 
 def _worker(env: dict[str, str]) -> subprocess.Popen[bytes]:
