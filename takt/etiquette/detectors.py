@@ -50,6 +50,12 @@ _OTHERS = frozenset(("your", "yours", "ur", "his", "her", "their")) | frozenset(
 _OWNED = frozenset(
     ("apology", "apologies", "excuse", "excuses", "interest", "ursakt", "ursakten", "ursakter")
 )
+# An apology told of in the past ("Kandidaten bad om ursäkt", "Mark apologised to them") is a
+# report, the writer's own only when they are the one who said it ("Jag bad om ursäkt i
+# telefon och vill upprepa det här", "igår bad jag om ursäkt").
+# "sa" is left out: å is read as a, and "så ledsen" is an apology.
+_REPORTED = frozenset(("bad", "bett", "sade", "apologised", "apologized", "said"))
+_REPORT_REACH = 3  # words before the phrase the reporting verb may stand in ("bett Maria om")
 
 
 @dataclass(frozen=True)
@@ -218,6 +224,8 @@ def _negated(
     said = _words(hit.words)[:1]
     if before and before[-1] in _OTHERS and said and said[0] in _OWNED:
         return True
+    if _reported(clause, said, after, languages):
+        return True
     for language in languages:
         turned = mine = False
         for found in reversed(lexicon(language).tags(before)):
@@ -227,6 +235,23 @@ def _negated(
                 return True
             if "other" in found and not mine:
                 return True  # "Min kollega bad om ursäkt", "My friend is interested too"
+    return False
+
+
+def _reported(
+    before: list[str], said: list[str], after: list[str], languages: tuple[str, ...]
+) -> bool:
+    """True when the phrase is told of in the past by a verb like "bad", "apologised", and the
+    one who said it is not the writer: no "jag"/"I" next to the verb."""
+    words = [*before, *said, *after]
+    reach = range(max(0, len(before) - _REPORT_REACH), len(before) + len(said))
+    for at in reversed(reach):
+        if words[at] not in _REPORTED:
+            continue
+        beside = words[max(0, at - 1) : at] + words[at + 1 : at + 2]
+        return not any(
+            "self" in tags for language in languages for tags in lexicon(language).tags(beside)
+        )
     return False
 
 
