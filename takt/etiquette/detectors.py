@@ -228,10 +228,12 @@ def _negated(
         return True
     for language in languages:
         turned = mine = False
-        for found in reversed(lexicon(language).tags(before)):
+        # Whose the saying is, is read over the whole clause ("Min bror Erik såg annonsen och
+        # är intresserad"); a negation only in the few words before it.
+        for at, found in enumerate(reversed(lexicon(language).tags(clause))):
             turned = turned or "but" in found
             mine = mine or "self" in found
-            if "not" in found and not turned:
+            if "not" in found and not turned and at < len(before):
                 return True
             if "other" in found and not mine:
                 return True  # "Min kollega bad om ursäkt", "My friend is interested too"

@@ -12,7 +12,7 @@ from tests.etiquette.cases import calm, finding, rules
 
 # Rude in ways no word list names; the patterns miss them, the model does not.
 ONLY_THE_MODEL = [
-    ("Hör av er när ni har fått ordning på ert kaos.", "sv", "ert kaos"),
+    ("Hör av er när ni har fått ordning på er röra.", "sv", "ordning på er röra"),
     ("What a badly run company you are.", "en", "badly run company you"),
 ]
 
@@ -20,7 +20,7 @@ ONLY_THE_MODEL = [
 def test_reading_a_message_needs_neither_scikit_learn_nor_numpy() -> None:
     script = (
         "import sys; from takt.etiquette import is_rude; "
-        "assert is_rude('Hör av er när ni har fått ordning på ert kaos.', 'sv'); "
+        "assert is_rude('Hör av er när ni har fått ordning på er röra.', 'sv'); "
         "print(sorted(m for m in ('sklearn', 'numpy', 'scipy') if m in sys.modules))"
     )
     out = subprocess.run(
@@ -54,11 +54,11 @@ def test_a_sentence_only_the_model_reads_as_rude_is_quoted_as_written(
 
 
 def test_the_finding_says_why_in_the_readers_language_for_what_the_model_found() -> None:
-    message = {"language": "sv", "text": "Hej Anna! Hör av er när ni har fått ordning på ert kaos."}
+    message = {"language": "sv", "text": "Hej Anna! Hör av er när ni har fått ordning på er röra."}
     swedish = finding(calm(message=message), "message.rude")["message"]
-    assert '"ert kaos" ger meningen en ton som kan läsas som nedlåtande mot mottagaren' in swedish
+    assert '"ordning på er röra" ger meningen en ton som kan läsas som nedlåtande mot mottagaren' in swedish
     english = finding(calm(message=message), "message.rude", lang="en")["message"]
-    assert '"ert kaos" gives the sentence a tone that may read as scornful of the reader' in english
+    assert '"ordning på er röra" gives the sentence a tone that may read as scornful of the reader' in english
 
 
 def test_a_sentence_the_patterns_explain_is_not_quoted_again_by_the_model() -> None:
@@ -83,7 +83,7 @@ def test_a_sentence_the_model_knows_nothing_bad_of_is_not_rude(text: str, lang: 
 
 
 def test_the_model_helps_interest_but_not_where_a_negation_turns_it_around() -> None:
-    keen = "Ert företag är ett ställe där jag verkligen skulle trivas."
+    keen = "Er arbetsplats verkar vara precis där jag vill vara."
     assert pattern_hits("interest", keen, "sv") == []
     assert hits("interest", keen, "sv")
     assert not hits("interest", "Jag är inte längre intresserad av tjänsten.", "sv")
