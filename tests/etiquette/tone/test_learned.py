@@ -56,9 +56,11 @@ def test_a_sentence_only_the_model_reads_as_rude_is_quoted_as_written(
 def test_the_finding_says_why_in_the_readers_language_for_what_the_model_found() -> None:
     message = {"language": "sv", "text": "Hej Anna! Hör av er när ni har fått ordning på er röra."}
     swedish = finding(calm(message=message), "message.rude")["message"]
-    assert '"ordning på er röra" ger meningen en ton som kan läsas som nedlåtande mot mottagaren' in swedish
+    why_sv = "ger meningen en ton som kan läsas som nedlåtande mot mottagaren"
+    assert f'"ordning på er röra" {why_sv}' in swedish
     english = finding(calm(message=message), "message.rude", lang="en")["message"]
-    assert '"ordning på er röra" gives the sentence a tone that may read as scornful of the reader' in english
+    why_en = "gives the sentence a tone that may read as scornful of the reader"
+    assert f'"ordning på er röra" {why_en}' in english
 
 
 def test_a_sentence_the_patterns_explain_is_not_quoted_again_by_the_model() -> None:
