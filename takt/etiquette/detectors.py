@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from takt.etiquette.tone.learned import fired, learned
+from takt.etiquette.tone.learned import Learned, fired, learned
 from takt.etiquette.tone.lexicon import lexicon
 from takt.etiquette.tone.normal import MARK, Normal, normal
 from takt.etiquette.tone.patterns import (
@@ -56,6 +56,11 @@ _OWNED = frozenset(
 # "sa" is left out: å is read as a, and "så ledsen" is an apology.
 _REPORTED = frozenset(("bad", "bett", "sade", "apologised", "apologized", "said"))
 _REPORT_REACH = 3  # words before the phrase the reporting verb may stand in ("bett Maria om")
+# Regret said of a fact is not an apology ("Regrettably, the role has been put on hold", like
+# "tyvärr"); said of what the writer does, it is ("Beklagligtvis måste jag flytta vår intervju").
+_OF_A_FACT = frozenset(("beklagligtvis", "regrettably"))
+_CLAUSE_WORDS = 3  # the fewest words the model judges a clause by
+_DOER_REACH = 4  # words after the adverb in which the writer must stand as the one who acts
 
 
 @dataclass(frozen=True)
@@ -105,9 +110,13 @@ def hits(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
         return []
     source = normal(text)
     found = _pattern_hits(detector, text, source, lang)
-    for language in _languages(text, lang):
-        if learned(detector, language) is None:
+    languages = _languages(text, lang)
+    for language in languages:
+        model = learned(detector, language)
+        if model is None:
             continue
+        if len(languages) == 1:
+            found = _overruled(found, model, text)
         # The model reads the text with the look-alikes of `.not` blanked, as the patterns do.
         for reading in fired(detector, language, _cleaned_for(detector, language, text)):
             begin, finish = source.span(*reading.sentence)
@@ -123,6 +132,27 @@ def hits(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
                 continue
             found.append(hit)
     return _apart(found)
+
+
+def _overruled(found: list[Hit], model: Learned, text: str) -> list[Hit]:
+    """The hits of the patterns, less those in a clause the model doubts holds what they found
+    ("Out of interest, …", "Sorry to hear you were ill"). A clause, not the sentence: "Sorry
+    for the delay, when would suit you?" apologises although most of it asks."""
+    if not found or model.veto <= 0:
+        return found
+    return [hit for hit in found if not model.doubts(clause_words(text, hit))]
+
+
+def clause_words(text: str, hit: Hit) -> list[str]:
+    """The words of the clause `hit` stands in, as the model reads them. A clause of a word or
+    two ("Regrettably, we have to …", "Sorry, when …?") is read with the one after it: alone,
+    it says too little to judge."""
+    start = max((sign.end() for sign in _CLAUSE_ENDS.finditer(text, 0, hit.start)), default=0)
+    ends = [sign.start() for sign in _CLAUSE_ENDS.finditer(text, hit.end)] + [len(text)]
+    words = _words(text[start : ends[0]])
+    if len(words) < _CLAUSE_WORDS and len(ends) > 1:
+        words = _words(text[start : ends[1]])
+    return words
 
 
 def pattern_hits(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
@@ -226,6 +256,12 @@ def _negated(
         return True
     if _reported(clause, said, after, languages):
         return True
+    if said and said[0] in _OF_A_FACT:
+        # "Regrettably, we have to …": the comma after the adverb does not end its clause.
+        rest = text[hit.end :].lstrip(" ,")
+        following = _words(_CLAUSE_ENDS.split(rest)[0])[:_DOER_REACH]
+        if not _said_by_writer(following, languages):
+            return True
     for language in languages:
         turned = mine = False
         # Whose the saying is, is read over the whole clause ("Min bror Erik såg annonsen och
@@ -251,10 +287,13 @@ def _reported(
         if words[at] not in _REPORTED:
             continue
         beside = words[max(0, at - 1) : at] + words[at + 1 : at + 2]
-        return not any(
-            "self" in tags for language in languages for tags in lexicon(language).tags(beside)
-        )
+        return not _said_by_writer(beside, languages)
     return False
+
+
+def _said_by_writer(words: list[str], languages: tuple[str, ...]) -> bool:
+    """True when one of the words is the writer ("jag", "vi", "I", "we")."""
+    return any("self" in tags for language in languages for tags in lexicon(language).tags(words))
 
 
 def _turned(sentence: str, lang: str) -> bool:

@@ -49,6 +49,15 @@ class Learned:
     weights: dict[str, float]
     threshold: float
     meaning: float  # the value of a feature of meaning; a word piece's is 1
+    # Below this probability the model overrules the patterns in a sentence: "Out of interest,
+    # is the office near the station?" holds "interest" but says nothing of it. 0: never.
+    veto: float = 0.0
+    alone: bool = True  # False: the model only overrules, it never finds on its own
+
+    def doubts(self, words: list[str]) -> bool:
+        """True when the model is sure enough that the sentence of these words does not hold
+        what the detector looks for to overrule the patterns."""
+        return self.probability(words) < self.veto
 
     def probability(self, words: list[str]) -> float:
         """How likely the sentence of these words is to hold what the detector looks for."""
@@ -132,7 +141,15 @@ def learned(detector: str, lang: str) -> Learned | None:
     entry = _models().get(f"{detector}.{lang}")
     if entry is None:
         return None
-    return Learned(lang, entry["bias"], entry["weights"], entry["threshold"], entry["meaning"])
+    return Learned(
+        lang,
+        entry["bias"],
+        entry["weights"],
+        entry["threshold"],
+        entry["meaning"],
+        entry.get("veto", 0.0),
+        entry.get("alone", True),
+    )
 
 
 @cache
@@ -147,4 +164,4 @@ def _models() -> dict[str, dict]:  # type: ignore[type-arg]
 def fired(detector: str, lang: str, text: str) -> tuple[Reading, ...]:
     """The sentences of a normal text on which the model of `detector` in `lang` fires."""
     model = learned(detector, lang)
-    return tuple(model.readings(text)) if model else ()
+    return tuple(model.readings(text)) if model and model.alone else ()

@@ -4,6 +4,7 @@ Each case is a kind of false alarm (or miss) the detectors had before, said in
 a sentence of its own, not taken from the corpus.
 """
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -26,6 +27,11 @@ NOT_APOLOGY = [
     # The apology spoken of, not made.
     ("Ursäkten att bussen var sen köper jag.", "sv"),
     ("Apology accepted, no harm done.", "en"),
+    # Someone else's apology, told of in the past.
+    ("Kandidaten bad om ursäkt för att hon kom sent.", "sv"),
+    ("I heard the manager apologised to everyone.", "en"),
+    # Regret said of a fact, like "tyvärr".
+    ("Regrettably, the position has been put on hold.", "en"),
 ]
 
 APOLOGY = [
@@ -33,9 +39,15 @@ APOLOGY = [
     ("Ursäkta dröjsmålet, när passar det dig?", "sv"),
     ("Sorry for the delay, when would suit you?", "en"),
     ("Jag ber om ursäkt för att jag inte svarade.", "sv"),
+    # The writer's own apology told of, and regret said of what the writer does.
+    ("Igår bad jag om ursäkt i telefon, och jag gör det igen här.", "sv"),
+    ("Beklagligtvis måste vi flytta intervjun.", "sv"),
+    ("Regrettably, we have to cancel Thursday.", "en"),
 ]
 
 NOT_INTEREST = [
+    # Someone else's interest, named far from the word.
+    ("Min syster Lena såg er annons och är väldigt intresserad.", "sv"),
     # Looking forward to something that is not this employer.
     ("Jag ser fram emot att komma hem från semestern.", "sv"),
     ("Jag längtar efter helgen.", "sv"),
@@ -146,3 +158,39 @@ def test_what_the_model_reads_as_interest_is_the_writers_own(
     monkeypatch.setattr(detectors, "fired", _model_reads(normal(phrase).text[2:-2]))
     found = [hit for hit in hits("interest", text, lang) if hit.words == phrase]
     assert bool(found) is counts
+
+
+# Sentences the patterns find something in that the model, reading the clause, doubts.
+DOUBTED = [
+    ("interest", "Excited to hear you have found someone, congratulations!", "en"),
+    ("interest", "Your blog is interesting, but I am not looking right now.", "en"),
+    ("apology", "Har du någon bra ursäkt till chefen när du går på intervju?", "sv"),
+    ("apology", "Vi har förlåtit henne och hon får en ny tid.", "sv"),
+]
+
+
+@pytest.mark.parametrize(("detector", "text", "lang"), DOUBTED)
+def test_the_model_overrules_the_patterns_in_a_clause_it_doubts(
+    detector: str, text: str, lang: str
+) -> None:
+    assert detectors.pattern_hits(detector, text, lang)
+    assert not hits(detector, text, lang)
+
+
+def test_the_model_overrules_only_below_its_veto(monkeypatch: pytest.MonkeyPatch) -> None:
+    text, lang = "Sorry for the delay, when would suit you?", "en"
+    shipped = detectors.learned("apology", lang)
+    assert shipped is not None
+    for veto, found in ((0.0, True), (1.0, False)):
+        model = dataclasses.replace(shipped, veto=veto)
+        monkeypatch.setattr(detectors, "learned", lambda *_, model=model: model)
+        assert bool(hits("apology", text, lang)) is found
+
+
+def test_the_apology_model_never_finds_an_apology_on_its_own() -> None:
+    model = detectors.learned("apology", "sv")
+    assert model is not None and not model.alone
+    # The model leans to an apology here, but no word of one is said.
+    text = "Jag skäms över att jag missade vårt möte."
+    assert model.probability(detectors.clause_words(text, detectors.Hit("", "", 0, 3))) > 0.5
+    assert not hits("apology", text, "sv")

@@ -22,7 +22,7 @@ from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-from takt.etiquette.detectors import _cleaned, _load, pattern_hits
+from takt.etiquette.detectors import _cleaned, _load, clause_words, pattern_hits
 from takt.etiquette.tone.features import features
 from takt.etiquette.tone.learned import LEXICAL, MODEL, Learned, sentences
 from takt.etiquette.tone.lexicon import lexicon
@@ -32,9 +32,17 @@ from tests.etiquette.tone.corpus import LANGUAGES, lines
 from tests.wording.cases import CASES
 from tests.wording.samples import SITUATIONS, situation
 
-# Rudeness and interest take many forms that word lists miss; an apology is said
-# with a handful of words, which the patterns already find (see the note in README.md).
-MODELLED = ("rude", "interest")
+# Rudeness and interest take many forms that word lists miss, so their models also find on
+# their own; an apology is said with a handful of words, which the patterns find, so its
+# model only overrules them (see README.md).
+MODELLED = ("rude", "interest", "apology")
+ALONE = ("rude", "interest")
+# Where the patterns' words are often used for something else ("out of interest", "ledsen
+# att höra"), the model may overrule them in a sentence it is sure does not hold the thing.
+OVERRULING = ("interest", "apology")
+VETOES = [round(0.05 * step, 2) for step in range(11)]
+# The recall the overruling may cost in cross-validation on the dev part.
+LOST_RECALL = 0.01
 STRENGTH = 10.0  # inverse regularisation (C): chosen by cross-validation on the dev part
 # How much a feature of meaning (the lexicon's, "L ...") counts against a word piece: more
 # than one, so that what generalises is not drowned by the many pieces (cross-validated).
@@ -96,14 +104,40 @@ def _probability(fitted: tuple[dict[str, int], LogisticRegression], text: str, l
     return float(model.predict_proba(_matrix(rows, vocab))[:, 1].max())
 
 
-def _out_of_fold(texts: list[str], labels: list[bool], lang: str) -> list[float]:
+def _out_of_fold(
+    texts: list[str], labels: list[bool], lang: str, detector: str
+) -> tuple[list[float], list[list[float]]]:
+    """For each line, by a model that did not see it: the highest probability over its
+    sentences, and the probability of each clause the patterns found something in."""
     found = [0.0] * len(texts)
+    patterned: list[list[float]] = [[] for _ in texts]
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED)
     for train, test in folds.split(texts, labels):
         fitted = _fit([texts[i] for i in train], [labels[i] for i in train], lang)
         for i in test:
             found[i] = _probability(fitted, texts[i], lang)
-    return found
+            patterned[i] = [
+                _sentence_probability(fitted, words, lang)
+                for words in _patterned_clauses(detector, texts[i], lang)
+            ]
+    return found, patterned
+
+
+def _sentence_probability(
+    fitted: tuple[dict[str, int], LogisticRegression], words: list[str], lang: str
+) -> float:
+    vocab, model = fitted
+    return float(model.predict_proba(_matrix([_features(words, lang)], vocab))[0, 1])
+
+
+def _patterned_clauses(detector: str, text: str, lang: str) -> list[list[str]]:
+    """The clauses (as the model reads them) in which the patterns find something."""
+    return [clause_words(text, hit) for hit in pattern_hits(detector, text, lang)]
+
+
+def _kept(patterned: list[float], veto: float) -> bool:
+    """Whether the patterns still find something once the model overrules below `veto`."""
+    return any(probability >= veto for probability in patterned)
 
 
 def _figures(fired: list[bool], labels: list[bool]) -> dict[str, float]:
@@ -132,15 +166,45 @@ def _highest_in_drafts(learned: Learned, detector: str, lang: str) -> float:
     return highest
 
 
+def _veto(
+    detector: str, lang: str, labels: list[bool], patterned: list[list[float]], learned: Learned
+) -> float:
+    """The highest probability below which the model may overrule the patterns: it costs at
+    most `LOST_RECALL` in cross-validation, and every sentence of the composer's drafts in
+    which the patterns find something stays above it (clauses, as `detectors` reads them)."""
+    if detector not in OVERRULING:
+        return 0.0
+    present = [p for p, y in zip(patterned, labels, strict=True) if y and p]
+    lowest_draft = min(
+        (
+            learned.probability(words)
+            for text in drafts(lang)
+            for words in _patterned_clauses(detector, text, lang)
+        ),
+        default=1.0,
+    )
+    allowed = [
+        v
+        for v in VETOES
+        if v < lowest_draft
+        and sum(not _kept(p, v) for p in present) <= LOST_RECALL * len(present)
+    ]
+    return max(allowed, default=0.0)
+
+
 def train(detector: str, lang: str) -> dict[str, object]:
     sample = lines(detector, lang, "dev")
     texts = [line.text for line in sample]
     labels = [line.present for line in sample]
     patterns = [bool(pattern_hits(detector, text, lang)) for text in texts]
-    held_back = _out_of_fold(texts, labels, lang)
+    held_back, patterned = _out_of_fold(texts, labels, lang, detector)
+    alone_model = detector in ALONE
 
-    def together(threshold: float) -> list[bool]:
-        return [p or m >= threshold for p, m in zip(patterns, held_back, strict=True)]
+    def together(threshold: float, veto: float = 0.0) -> list[bool]:
+        return [
+            (bool(p) and _kept(p, veto)) or (alone_model and m >= threshold)
+            for p, m in zip(patterned, held_back, strict=True)
+        ]
 
     alone = _figures(patterns, labels)["false_alarm"]
     threshold = next(
@@ -158,20 +222,25 @@ def train(detector: str, lang: str) -> dict[str, object]:
         if round(float(weight), DIGITS) != 0
     }
     bias = 0.0
+    learned = Learned(lang, bias, weights, 1.0, MEANING)
     if detector == "rude":
-        learned = Learned(lang, bias, weights, 1.0, MEANING)
         highest = _highest_in_drafts(learned, detector, lang)
         threshold = next((t for t in THRESHOLDS if t > max(highest, threshold - 1e-9)), 1.0)
+    if not alone_model:
+        threshold = 1.0
+    veto = _veto(detector, lang, labels, patterned, learned)
     return {
+        "alone": alone_model,
         "bias": bias,
         "meaning": MEANING,
         "threshold": threshold,
+        "veto": veto,
         "weights": dict(sorted(weights.items())),
         "cross_validated": {
             "lines": len(texts),
             "patterns": _figures(patterns, labels),
-            "model": _figures([m >= threshold for m in held_back], labels),
-            "together": _figures(together(threshold), labels),
+            "model": _figures([alone_model and m >= threshold for m in held_back], labels),
+            "together": _figures(together(threshold, veto), labels),
         },
     }
 
@@ -181,7 +250,10 @@ def main() -> int:
     for detector in MODELLED:
         for lang in LANGUAGES:
             models[f"{detector}.{lang}"] = entry = train(detector, lang)
-            print(f"{detector}.{lang}: threshold {entry['threshold']}, {entry['cross_validated']}")
+            print(
+                f"{detector}.{lang}: threshold {entry['threshold']}, veto {entry['veto']}, "
+                f"{entry['cross_validated']}"
+            )
     MODEL.write_text(
         json.dumps({"models": models}, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
     )
