@@ -53,12 +53,17 @@ _OWNED = frozenset(
 # An apology told of in the past ("Kandidaten bad om ursäkt", "Mark apologised to them") is a
 # report, the writer's own only when they are the one who said it ("Jag bad om ursäkt i
 # telefon och vill upprepa det här", "igår bad jag om ursäkt").
-# "sa" is left out: å is read as a, and "så ledsen" is an apology.
-_REPORTED = frozenset(("bad", "bett", "sade", "apologised", "apologized", "said"))
+# Written as the normal text reads them (å, ä as a). "sa" is left out: "så ledsen" apologises.
+_REPORTED = frozenset(
+    {"bad", "bett", "sade", "ursaktar", "ursaktade", "said"}
+    | {"apologised", "apologized", "apologises", "apologizes"}
+)
 _REPORT_REACH = 3  # words before the phrase the reporting verb may stand in ("bett Maria om")
 # Regret said of a fact is not an apology ("Regrettably, the role has been put on hold", like
 # "tyvärr"); said of what the writer does, it is ("Beklagligtvis måste jag flytta vår intervju").
 _OF_A_FACT = frozenset(("beklagligtvis", "regrettably"))
+# A person's title naming a job ("the project manager role") is not someone else speaking.
+_ROLES = frozenset(("role", "position", "job", "post", "roll", "rollen", "tjanst", "tjansten"))
 _CLAUSE_WORDS = 3  # the fewest words the model judges a clause by
 _DOER_REACH = 4  # words after the adverb in which the writer must stand as the one who acts
 
@@ -266,12 +271,15 @@ def _negated(
         turned = mine = False
         # Whose the saying is, is read over the whole clause ("Min bror Erik såg annonsen och
         # är intresserad"); a negation only in the few words before it.
-        for at, found in enumerate(reversed(lexicon(language).tags(clause))):
+        tags = lexicon(language).tags(clause)
+        for at in range(len(clause) - 1, -1, -1):
+            found = tags[at]
             turned = turned or "but" in found
             mine = mine or "self" in found
-            if "not" in found and not turned and at < len(before):
+            if "not" in found and not turned and at >= len(clause) - len(before):
                 return True
-            if "other" in found and not mine:
+            named = at + 1 < len(clause) and clause[at + 1] in _ROLES  # "the manager role"
+            if "other" in found and not mine and not named:
                 return True  # "Min kollega bad om ursäkt", "My friend is interested too"
     return False
 

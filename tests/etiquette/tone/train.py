@@ -186,8 +186,7 @@ def _veto(
     allowed = [
         v
         for v in VETOES
-        if v < lowest_draft
-        and sum(not _kept(p, v) for p in present) <= LOST_RECALL * len(present)
+        if v < lowest_draft and sum(not _kept(p, v) for p in present) <= LOST_RECALL * len(present)
     ]
     return max(allowed, default=0.0)
 
