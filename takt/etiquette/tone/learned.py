@@ -49,13 +49,13 @@ class Learned:
     weights: dict[str, float]
     threshold: float
     meaning: float  # the value of a feature of meaning; a word piece's is 1
-    # Below this probability the model overrules the patterns in a sentence: "Out of interest,
+    # Below this probability the model overrules the patterns in a clause: "Out of interest,
     # is the office near the station?" holds "interest" but says nothing of it. 0: never.
     veto: float = 0.0
     alone: bool = True  # False: the model only overrules, it never finds on its own
 
     def doubts(self, words: list[str]) -> bool:
-        """True when the model is sure enough that the sentence of these words does not hold
+        """True when the model is sure enough that the clause of these words does not hold
         what the detector looks for to overrule the patterns."""
         return self.probability(words) < self.veto
 
@@ -147,8 +147,8 @@ def learned(detector: str, lang: str) -> Learned | None:
         entry["weights"],
         entry["threshold"],
         entry["meaning"],
-        entry.get("veto", 0.0),
-        entry.get("alone", True),
+        entry["veto"],
+        entry["alone"],
     )
 
 

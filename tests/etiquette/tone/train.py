@@ -109,10 +109,11 @@ def _probability(fitted: tuple[dict[str, int], LogisticRegression], text: str, l
 
 
 def _out_of_fold(
-    texts: list[str], labels: list[bool], lang: str, detector: str
+    texts: list[str], labels: list[bool], lang: str, clauses: list[list[list[str]]]
 ) -> tuple[list[float], list[list[float]]]:
     """For each line, by a model that did not see it: the highest probability over its
-    sentences, and the probability of each clause the patterns found something in."""
+    sentences, and the probability of each of its `clauses` (those the patterns found
+    something in)."""
     found = [0.0] * len(texts)
     patterned: list[list[float]] = [[] for _ in texts]
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED)
@@ -120,10 +121,7 @@ def _out_of_fold(
         fitted = _fit([texts[i] for i in train], [labels[i] for i in train], lang)
         for i in test:
             found[i] = _probability(fitted, texts[i], lang)
-            patterned[i] = [
-                _sentence_probability(fitted, words, lang)
-                for words in _patterned_clauses(detector, texts[i], lang)
-            ]
+            patterned[i] = [_sentence_probability(fitted, words, lang) for words in clauses[i]]
     return found, patterned
 
 
@@ -199,8 +197,9 @@ def train(detector: str, lang: str) -> dict[str, object]:
     sample = lines(detector, lang, "dev")
     texts = [line.text for line in sample]
     labels = [line.present for line in sample]
-    patterns = [bool(pattern_hits(detector, text, lang)) for text in texts]
-    held_back, patterned = _out_of_fold(texts, labels, lang, detector)
+    clauses = [_patterned_clauses(detector, text, lang) for text in texts]
+    patterns = [bool(found) for found in clauses]
+    held_back, patterned = _out_of_fold(texts, labels, lang, clauses)
     alone_model = detector in ALONE
 
     def together(threshold: float, veto: float = 0.0) -> list[bool]:
