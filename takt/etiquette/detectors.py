@@ -27,6 +27,15 @@ from takt.etiquette.tone.patterns import (
     read,
     read_classes,
 )
+from takt.etiquette.tone.whose import (
+    apologised_by_other,
+    asked_about,
+    compound,
+    forgiving,
+    interest_past,
+    interested_other,
+    quoted,
+)
 from takt.etiquette.tone.words import WORDS, common_words
 
 DETECTORS = ("apology", "interest", "new_times", "leisure", "rude")
@@ -38,6 +47,7 @@ _LANGUAGES = ("sv", "en")
 # för", "not passionate about": a saying of the writer's own that a "not" undoes.
 _NEGATABLE = ("apology", "interest")
 _CLAUSE_ENDS = re.compile(r"[.,;:!?\n\u2013\u2014()]")
+_SENTENCE_ENDS = re.compile(r"[.;!?\n]")
 _NEGATION_REACH = 5  # words before a phrase that a negation may stand in
 # Swedish puts the negation after the verb ("jag beklagar inte"); English "sorry not to have
 # called" still apologises.
@@ -55,7 +65,7 @@ _OWNED = frozenset(
 # telefon och vill upprepa det här", "igår bad jag om ursäkt").
 # Written as the normal text reads them (å, ä as a). "sa" is left out: "så ledsen" apologises.
 _REPORTED = frozenset(
-    {"bad", "bett", "sade", "ursaktar", "ursaktade", "said"}
+    {"bad", "bett", "sade", "ursaktar", "ursaktade", "beklagade", "said"}
     | {"apologised", "apologized", "apologises", "apologizes"}
 )
 _REPORT_REACH = 3  # words before the phrase the reporting verb may stand in ("bett Maria om")
@@ -256,12 +266,27 @@ def _negated(
     after = _words(_CLAUSE_ENDS.split(text[hit.end :])[0])[:1]
     if after and after[0] in _NOT_AFTER:
         return True
-    said = _words(hit.words)[:1]
+    phrase = _words(hit.words)
+    said = phrase[:1]
     if before and before[-1] in _OTHERS and said and said[0] in _OWNED:
         return True
+    if quoted(text, hit.start, hit.end) or compound(text, hit.start, hit.end):
+        return True  # 'Det står "vi beklagar" i alla avslag', "Sorry-mejl", "interest-free"
+    if hit.kind == "apology":
+        if "sv" in languages and forgiving(phrase, _words(text[hit.end :])[:3]):
+            return True  # "Vi har förlåtit leverantören"
+        if asked_about(clause, _asks(text, hit)):
+            return True  # "Ska jag be om ursäkt?"
+        if "sv" in languages and apologised_by_other(clause, phrase, after):
+            return True  # "Teamledaren hälsar och ber om ursäkt"
+    if hit.kind == "interest" and "en" in languages:
+        if interested_other(clause, phrase):
+            return True  # "The panel was keen to hear more"
+        if interest_past(clause, phrase, _words(_SENTENCE_ENDS.split(text[hit.end :])[0])):
+            return True  # "I was very interested at first, but …"
     if _reported(clause, said, after, languages):
         return True
-    if said and said[0] in _OF_A_FACT:
+    if said and (said[0] in _OF_A_FACT or (said[0] == "beklagligt" and after == ["nog"])):
         # "Regrettably, we have to …": the comma after the adverb does not end its clause.
         rest = text[hit.end :].lstrip(" ,")
         following = _words(_CLAUSE_ENDS.split(rest)[0])[:_DOER_REACH]
@@ -282,6 +307,12 @@ def _negated(
             if "other" in found and not mine and not named:
                 return True  # "Min kollega bad om ursäkt", "My friend is interested too"
     return False
+
+
+def _asks(text: str, hit: Hit) -> bool:
+    """True when the clause of `hit` ends with a question mark."""
+    end = _CLAUSE_ENDS.search(text, hit.end)
+    return end is not None and end.group() == "?"
 
 
 def _reported(

@@ -165,7 +165,7 @@ DOUBTED = [
     ("interest", "Excited to hear you have found someone, congratulations!", "en"),
     ("interest", "Your blog is interesting, but I am not looking right now.", "en"),
     ("apology", "Har du någon bra ursäkt till chefen när du går på intervju?", "sv"),
-    ("apology", "Vi har förlåtit henne och hon får en ny tid.", "sv"),
+    ("apology", "Ursäkten med bilen köpte ingen.", "sv"),
 ]
 
 
