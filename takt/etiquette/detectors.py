@@ -30,10 +30,12 @@ from takt.etiquette.tone.patterns import (
 from takt.etiquette.tone.whose import (
     apologised_by_other,
     asked_about,
+    calls_for_attention,
     compound,
     forgiving,
     interest_past,
     interested_other,
+    judged,
     quoted,
 )
 from takt.etiquette.tone.words import WORDS, common_words
@@ -58,7 +60,8 @@ _OTHERS = frozenset(("your", "yours", "ur", "his", "her", "their")) | frozenset(
 )
 # The nouns someone may own ("your apology"); "beg your pardon" is still the writer's.
 _OWNED = frozenset(
-    ("apology", "apologies", "excuse", "excuses", "interest", "ursakt", "ursakten", "ursakter")
+    {"apology", "apologies", "excuse", "excuses", "interest", "ursakt", "ursakten", "ursakter"}
+    | {"enthusiasm", "eagerness", "excitement", "passion", "keenness"}
 )
 # An apology told of in the past ("Kandidaten bad om ursäkt", "Mark apologised to them") is a
 # report, the writer's own only when they are the one who said it ("Jag bad om ursäkt i
@@ -126,6 +129,11 @@ def hits(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
     source = normal(text)
     found = _pattern_hits(detector, text, source, lang)
     languages = _languages(text, lang)
+    # What the patterns found and the rules turned ("The whole team would love to meet you"):
+    # the model does not find it again in the same sentence.
+    turned = (
+        _pattern_hits(detector, text, source, lang, negated=True) if detector in _NEGATABLE else []
+    )
     for language in languages:
         model = learned(detector, language)
         if model is None:
@@ -135,8 +143,8 @@ def hits(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
         # The model reads the text with the look-alikes of `.not` blanked, as the patterns do.
         for reading in fired(detector, language, _cleaned_for(detector, language, text)):
             begin, finish = source.span(*reading.sentence)
-            if any(begin < hit.end and hit.start < finish for hit in found):
-                continue  # the patterns already say what is wrong with this sentence
+            if any(begin < hit.end and hit.start < finish for hit in [*found, *turned]):
+                continue  # the patterns already said what this sentence holds
             if detector in _NEGATABLE and _turned(text[begin:finish], language):
                 continue  # "Jag är inte längre intresserad": the model does not read negation
             kind = TONE if detector == "rude" else detector
@@ -273,10 +281,16 @@ def _negated(
     if quoted(text, hit.start, hit.end) or compound(text, hit.start, hit.end):
         return True  # 'Det står "vi beklagar" i alla avslag', "Sorry-mejl", "interest-free"
     if hit.kind == "apology":
+        asks = _asks(text, hit)
         if "sv" in languages and forgiving(phrase, _words(text[hit.end :])[:3]):
             return True  # "Vi har förlåtit leverantören"
-        if asked_about(clause, _asks(text, hit)):
+        if "sv" in languages and judged(clause, phrase, after):
+            return True  # "en beklaglig utveckling"
+        if asked_about(clause, asks):
             return True  # "Ska jag be om ursäkt?"
+        following = _words(_CLAUSE_ENDS.split(text[hit.end :])[0])
+        if calls_for_attention(clause, phrase, following, _sentence_asks(text, hit)):
+            return True  # "Ursäkta mig, vet du om det finns parkering?"
         if "sv" in languages and apologised_by_other(clause, phrase, after):
             return True  # "Teamledaren hälsar och ber om ursäkt"
     if hit.kind == "interest" and "en" in languages:
@@ -312,6 +326,12 @@ def _negated(
 def _asks(text: str, hit: Hit) -> bool:
     """True when the clause of `hit` ends with a question mark."""
     end = _CLAUSE_ENDS.search(text, hit.end)
+    return end is not None and end.group() == "?"
+
+
+def _sentence_asks(text: str, hit: Hit) -> bool:
+    """True when the sentence of `hit` ends with a question mark."""
+    end = _SENTENCE_ENDS.search(text, hit.end)
     return end is not None and end.group() == "?"
 
 

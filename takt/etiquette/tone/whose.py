@@ -122,6 +122,8 @@ def interested_other(before: list[str], said: list[str]) -> bool:
         at -= 1
     while at and words[at - 1] in ("be", "been"):
         at -= 1
+    if asked_of_other(words[:at]):
+        return True
     who, _, verb = words[at - 1].partition("'") if at else ("", "", "")
     if verb in _VERBS:
         # "if you'd be interested", "they're keen": a subject and its verb in one word.
@@ -131,9 +133,8 @@ def interested_other(before: list[str], said: list[str]) -> bool:
     while at and words[at - 1] in _BEING:
         at -= 1
     subject = words[:at]
-    if not subject or any(word in WRITER for word in subject):
-        return False
-    return subject[-1] not in _NOBODY
+    # The subject's last word names who: "My manager and I are keen", "I think the team is keen".
+    return bool(subject) and subject[-1] not in WRITER and subject[-1] not in _NOBODY
 
 
 # Forgiving is not apologising ("Vi har förlåtit leverantören"), unless the writer asks for it
@@ -162,7 +163,7 @@ def compound(text: str, start: int, end: int) -> bool:
 # the position has faded").
 _WAS = frozenset(("was", "were", "used", "had"))
 _TURNS = frozenset(
-    ("but", "until", "though", "however", "first", "initially", "originally", "anymore")
+    ("but", "until", "though", "however", "first", "initially", "originally", "anymore", "ago")
 )
 _GONE = frozenset(
     {"faded", "waned", "cooled", "dwindled", "evaporated", "disappeared", "vanished", "died"}
@@ -180,3 +181,52 @@ def interest_past(before: list[str], said: list[str], rest: list[str]) -> bool:
     while at and words[at - 1] in _BETWEEN | {"be", "been", "to"}:
         at -= 1
     return bool(at) and words[at - 1] in _WAS and bool(set(rest) & _TURNS)
+
+
+# "Beklaglig" judges something ("en beklaglig utveckling", "Bemötandet var beklagligt"); only
+# "det är beklagligt att …" says regret, and it apologises when it is about the writer and
+# the reader.
+_DEPLORABLE = frozenset(("beklaglig", "beklagligt"))
+_IS = frozenset(("ar", "var", "vore", "kanns", "kandes"))
+_DEGREE = frozenset(("verkligen", "mycket", "oerhort", "djupt", "sa", "valdigt", "jatte"))
+
+
+def judged(before: list[str], said: list[str], after: list[str]) -> bool:
+    """True when "beklaglig" is said of a thing rather than as "det är beklagligt" or
+    "beklagligt nog"."""
+    if not said or said[0] not in _DEPLORABLE or after[:1] == ["nog"]:
+        return False
+    words = list(before)
+    while words and words[-1] in _DEGREE:
+        words.pop()
+    said_of_it = words[-1:] and words[-1] in _IS and {"det", "detta"} & set(words[-3:-1])
+    return not said_of_it
+
+
+# Words that call for attention before a question ("Ursäkta mig, vet du om …?", "Excuse me,
+# is this the right floor?"): they ask, they do not apologise.
+_ATTENTION = frozenset(("ursakta", "excuse"))
+_ME = frozenset(("mig", "mej", "me"))
+
+
+def calls_for_attention(before: list[str], said: list[str], rest: list[str], asks: bool) -> bool:
+    """True when the phrase is a bare "Ursäkta (mig)" or "Excuse me" in a question.
+    `rest` is the clause after the phrase, `asks` whether its sentence is a question."""
+    bare = not before and bool(said) and said[0] in _ATTENTION
+    return asks and bare and all(word in _ME for word in [*said[1:], *rest])
+
+
+# A question puts its verb before the subject ("Are you still keen?", "Does Ben want the
+# job?"), so the subject is the word after the verb.
+_ASKING = frozenset(
+    {"are", "is", "was", "were", "do", "does", "did", "would", "will", "could", "can"}
+    | {"should", "have", "has"}
+)
+
+
+def asked_of_other(words: list[str]) -> bool:
+    """True when `words`, the clause up to a feeling word (adverbs left off), end with a
+    question's verb and a subject that is not the writer."""
+    if len(words) < 2 or words[-2] not in _ASKING:
+        return False
+    return words[-1] not in WRITER and words[-1] not in _NOBODY

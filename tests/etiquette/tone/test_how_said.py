@@ -32,6 +32,12 @@ NOT_APOLOGY = [
     ("Jag förlåter er, det händer alla.", "sv"),
     # Regret of a fact.
     ("Beklagligt nog har tjänsten frysts.", "sv"),
+    # "Beklaglig" judging a thing.
+    ("Det blev en beklaglig röra på kontoret i fredags.", "sv"),
+    ("Svaret från facket var beklagligt kort.", "sv"),
+    # Calling for attention before a question.
+    ("Ursäkta mig, är det här plan fyra?", "sv"),
+    ("Excuse me, is this the right floor?", "en"),
 ]
 
 APOLOGY = [
@@ -45,6 +51,8 @@ APOLOGY = [
     ("Beklagligt nog måste jag flytta vår tid.", "sv"),
     ("Jag beklagade det redan i telefon och gör det igen.", "sv"),
     ("Får jag be om ursäkt för dröjsmålet?", "sv"),
+    ("Det är beklagligt att det blev så rörigt mellan oss.", "sv"),
+    ("Ursäkta mig, jag skickade fel tid. Passar tisdag?", "sv"),
     ("Sorry for the mix-up with the times.", "en"),
 ]
 
@@ -60,6 +68,13 @@ NOT_INTEREST = [
     ("I was really quite interested in March, but the pay is too low.", "en"),
     ("I used to be keen on agency work, not anymore.", "en"),
     ("My enthusiasm for the move has faded.", "en"),
+    # Asked of someone else, the subject after the verb.
+    ("Are you still keen on the Tuesday slot?", "en"),
+    ("Does Omar really want the night shifts?", "en"),
+    # The subject's last word names who: the team, although the writer thinks it.
+    ("I think the team is keen to fill the post by May.", "en"),
+    # Told of in the past, some time ago.
+    ("I was keen on the agency two years ago.", "en"),
     # Other senses.
     ("The loan is interest-free for a year.", "en"),
     ('The advert calls the team "passionate", whatever that means.', "en"),
@@ -72,6 +87,7 @@ INTEREST = [
     ("It would be great to meet you next week.", "en"),
     ("I was excited to get your invitation, and I still am.", "en"),
     ("I really don't want to miss the chance to talk with you.", "en"),
+    ("Am I still keen? Very much so.", "en"),
 ]
 
 
@@ -126,3 +142,11 @@ def test_compound_is_one_word_before_a_hyphen() -> None:
     assert whose.compound("Sorry-mejl", 0, 5)
     assert not whose.compound("ser fram emot case-intervjun", 0, 18)
     assert not whose.compound("Sorry - jag", 0, 5)
+
+
+def test_the_model_does_not_find_again_what_the_rules_turned() -> None:
+    # The patterns find "would love"; the rule turns it (the team's wish); the model, reading
+    # the sentence, would find "to meet you" there again.
+    text = "The whole team would love to meet you on Monday."
+    assert pattern_hits("interest", text, "en") == []
+    assert not shows_interest(text, "en")
