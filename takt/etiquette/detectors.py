@@ -33,6 +33,7 @@ from takt.etiquette.tone.whose import (
     calls_for_attention,
     compound,
     forgiving,
+    interest_elsewhere,
     interest_past,
     interested_other,
     judged,
@@ -78,6 +79,7 @@ _OF_A_FACT = frozenset(("beklagligtvis", "regrettably"))
 # A person's title naming a job ("the project manager role") is not someone else speaking.
 _ROLES = frozenset(("role", "position", "job", "post", "roll", "rollen", "tjanst", "tjansten"))
 _CLAUSE_WORDS = 3  # the fewest words the model judges a clause by
+_NAMED_REACH = 6  # words after an interest phrase in which a name may stand for the employer
 _DOER_REACH = 4  # words after the adverb in which the writer must stand as the one who acts
 
 
@@ -276,17 +278,16 @@ def _negated(
         return True
     phrase = _words(hit.words)
     said = phrase[:1]
-    if before and before[-1] in _OTHERS and said and said[0] in _OWNED:
-        return True
+    if before and _owner(before[-1]) and said and said[0] in _OWNED:
+        return True  # "din ursäkt", "kandidatens ursäkt", "the candidate's apology"
     if quoted(text, hit.start, hit.end) or compound(text, hit.start, hit.end):
         return True  # 'Det står "vi beklagar" i alla avslag', "Sorry-mejl", "interest-free"
     if hit.kind == "apology":
-        asks = _asks(text, hit)
         if "sv" in languages and forgiving(phrase, _words(text[hit.end :])[:3]):
             return True  # "Vi har förlåtit leverantören"
         if "sv" in languages and judged(clause, phrase, after):
             return True  # "en beklaglig utveckling"
-        if asked_about(clause, asks):
+        if asked_about(clause, _sentence_asks(text, hit)):
             return True  # "Ska jag be om ursäkt?"
         following = _words(_CLAUSE_ENDS.split(text[hit.end :])[0])
         if calls_for_attention(clause, phrase, following, _sentence_asks(text, hit)):
@@ -298,6 +299,10 @@ def _negated(
             return True  # "The panel was keen to hear more"
         if interest_past(clause, phrase, _words(_SENTENCE_ENDS.split(text[hit.end :])[0])):
             return True  # "I was very interested at first, but …"
+        rest = _CLAUSE_ENDS.split(text[hit.end :])[0]
+        named = any(_named(word) for word in rest.split()[:_NAMED_REACH])
+        if interest_elsewhere(phrase, _words(rest), named):
+            return True  # "I'm really keen on rock climbing"
     if _reported(clause, said, after, languages):
         return True
     if said and (said[0] in _OF_A_FACT or (said[0] == "beklagligt" and after == ["nog"])):
@@ -323,10 +328,16 @@ def _negated(
     return False
 
 
-def _asks(text: str, hit: Hit) -> bool:
-    """True when the clause of `hit` ends with a question mark."""
-    end = _CLAUSE_ENDS.search(text, hit.end)
-    return end is not None and end.group() == "?"
+def _named(word: str) -> bool:
+    """True when `word` is capitalised and is not "I" ("I'm", "I've")."""
+    return word[:1].isupper() and word != "I" and not word.startswith(("I'", "I\u2019"))
+
+
+def _owner(word: str) -> bool:
+    """True when `word` says whose the next noun is and it is not the writer's: "din",
+    "hans", a genitive ("kandidatens", "the candidate's")."""
+    genitive = word.endswith(("'s", "ens", "ets", "arnas", "ernas")) and word not in ("it's",)
+    return word in _OTHERS or genitive
 
 
 def _sentence_asks(text: str, hit: Hit) -> bool:

@@ -20,6 +20,9 @@ _MODALS = frozenset(
 
 # Swedish apology verbs in the present, whose subject may be someone the sentence names.
 _APOLOGISING = frozenset(("ber", "beklagar", "skickar", "framfor"))
+# "Ledsen" has its subject before "är"/"var": "Konsultchefen ringde och var jätteledsen".
+_SAD = frozenset(("ledsen", "ledsna", "jatteledsen", "jatteledsna"))
+_BEING_SV = frozenset(("ar", "var"))
 # Words that may open a clause before its verb without being its subject: greetings,
 # conjunctions and adverbs ("Och återigen ber jag om ursäkt", "Hej, ber om ursäkt").
 _OPENERS = frozenset(
@@ -94,12 +97,14 @@ def apologised_by_other(before: list[str], said: list[str], after: list[str]) ->
 
 
 def _verb_at(words: list[str], phrase: int) -> int | None:
-    """Where the apology verb stands: the phrase itself ("beklagar") or "ber … om" a few
-    words before "ursäkt"."""
+    """Where the apology verb stands: the phrase itself ("beklagar"), "ber … om" a few words
+    before "ursäkt", or "är"/"var" just before "ledsen"."""
     if phrase < len(words) and words[phrase] in _APOLOGISING:
         return phrase
-    for at in range(phrase - 1, max(-1, phrase - 5), -1):
-        if words[at] in _APOLOGISING:
+    sad = phrase < len(words) and words[phrase] in _SAD
+    verbs = _APOLOGISING | _BEING_SV if sad else _APOLOGISING
+    for at in range(phrase - 1, max(-1, phrase - (3 if sad else 5)), -1):
+        if words[at] in verbs:
             return at
     return None
 
@@ -122,8 +127,8 @@ def interested_other(before: list[str], said: list[str]) -> bool:
         at -= 1
     while at and words[at - 1] in ("be", "been"):
         at -= 1
-    if asked_of_other(words[:at]):
-        return True
+    if asked_of_other(words[:at]) or (at and words[at - 1] in _READER):
+        return True  # "Are you still keen?", "u still keen for Thursday?"
     who, _, verb = words[at - 1].partition("'") if at else ("", "", "")
     if verb in _VERBS:
         # "if you'd be interested", "they're keen": a subject and its verb in one word.
@@ -162,6 +167,8 @@ def compound(text: str, start: int, end: int) -> bool:
 # at first, but …", "I used to be keen on consulting"), or that has gone ("my enthusiasm for
 # the position has faded").
 _WAS = frozenset(("was", "were", "used", "had"))
+# Words between "was"/"used to be"/"had" and the feeling: "I had a keen interest".
+_ON_THE_WAY = frozenset(("be", "been", "to", "a", "an", "real", "genuine", "great", "strong"))
 _TURNS = frozenset(
     ("but", "until", "though", "however", "first", "initially", "originally", "anymore", "ago")
 )
@@ -178,7 +185,7 @@ def interest_past(before: list[str], said: list[str], rest: list[str]) -> bool:
         return True
     words = [*before, *said[:1]]
     at = len(words) - 1
-    while at and words[at - 1] in _BETWEEN | {"be", "been", "to"}:
+    while at and (_adverb(words[at - 1]) or words[at - 1] in _ON_THE_WAY):
         at -= 1
     return bool(at) and words[at - 1] in _WAS and bool(set(rest) & _TURNS)
 
@@ -216,6 +223,9 @@ def calls_for_attention(before: list[str], said: list[str], rest: list[str], ask
     return asks and bare and all(word in _ME for word in [*said[1:], *rest])
 
 
+# The reader named right before the feeling, the verb left out ("u still keen?").
+_READER = frozenset(("you", "u", "ya", "y'all"))
+
 # A question puts its verb before the subject ("Are you still keen?", "Does Ben want the
 # job?"), so the subject is the word after the verb.
 _ASKING = frozenset(
@@ -230,3 +240,48 @@ def asked_of_other(words: list[str]) -> bool:
     if len(words) < 2 or words[-2] not in _ASKING:
         return False
     return words[-1] not in WRITER and words[-1] not in _NOBODY
+
+
+# What interest may be in: the job and the meeting with the reader. A feeling word followed by
+# what it is about ("keen on rock climbing", "interested in a pottery workshop", "excited about
+# the new flat") is interest in that, unless those words touch the job, the reader or the
+# meeting ("keen on the role", "excited about Thursday", "interested in what you're building").
+# Only "about", "in", "on": what follows "to" is often a step of the process ("keen to
+# proceed", "excited to continue"), too many to list.
+_ABOUT = frozenset(("about", "in", "on"))
+_FEELINGS = (_FEELING | frozenset(("curious", "interest"))) - frozenset(("love", "want", "wants"))
+_OBJECT_REACH = 5
+_STRANDED = frozenset(("for", "since", "all", "and", "but", "so", "because", "ever", "now"))
+_JOB = frozenset(
+    {"role", "roles", "position", "job", "jobs", "post", "opportunity", "opportunities"}
+    | {"company", "team", "teams", "firm", "organisation", "organization", "vacancy", "career"}
+    | {"interview", "interviews", "interviewing", "meeting", "meet", "call", "chat", "chatting"}
+    | {"conversation", "process", "offer", "work", "working", "join", "joining", "talk"}
+    | {"talking", "speak", "speaking", "discuss", "discussing", "hear", "hearing", "learn"}
+    | {"learning", "contribute", "contributing", "start", "starting", "next", "step", "steps"}
+    | {"you", "your", "yours", "u", "ur", "ya", "it", "this", "that", "them", "us", "there"}
+    | {"here", "everyone", "all", "department", "project", "projects", "product", "products"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "tomorrow", "week", "date"}
+    | {"time", "slot", "visit", "panel", "manager", "business", "mission", "culture", "vision"}
+    | {"challenge", "challenges", "responsibilities", "tasks", "duties", "industry", "field"}
+    | {"considered", "part", "onboard", "aboard", "again", "more", "soon", "back", "news"}
+    | {"continuing", "recruitment", "application", "assignment", "case", "round", "what"}
+    | {"you're", "you've", "progressing", "proceeding", "possibility", "prospect", "there's"}
+)
+
+
+def interest_elsewhere(said: list[str], after: list[str], named: bool) -> bool:
+    """True when a feeling word is followed by what it is about and nothing of it touches the
+    job, the reader or the meeting. `after` is the rest of the clause; `named` whether it
+    holds a capitalised name, which may be the employer's ("my interest in Northwind")."""
+    words = [*said, *after]
+    feeling = next((at for at, word in enumerate(words) if word in _FEELINGS), None)
+    if feeling is None:
+        return False
+    rest = words[feeling + 1 :]
+    if not rest or rest[0] not in _ABOUT:
+        return False
+    thing = rest[1 : 1 + _OBJECT_REACH]
+    if named or not thing or thing[0] in _STRANDED:
+        return False  # "something I've been excited about for weeks": no object follows
+    return not _JOB & set(thing) and not any(word.endswith("'s") for word in thing)
