@@ -32,6 +32,7 @@ from takt.etiquette.tone.whose import (
     asked_about,
     calls_for_attention,
     compound,
+    counterfactual,
     forgiving,
     interest_elsewhere,
     interest_past,
@@ -299,6 +300,10 @@ def _negated(
             return True  # "The panel was keen to hear more"
         if interest_past(clause, phrase, _words(_SENTENCE_ENDS.split(text[hit.end :])[0])):
             return True  # "I was very interested at first, but …"
+        if counterfactual(_words(_sentence_of(text, hit))):
+            return True  # "If the salary were higher, I'd be more interested"
+        if asked_about(clause, _sentence_asks(text, hit)):
+            return True  # "Should I sound more enthusiastic?"
         rest = _CLAUSE_ENDS.split(text[hit.end :])[0]
         named = any(_named(word) for word in rest.split()[:_NAMED_REACH])
         if interest_elsewhere(phrase, _words(rest), named):
@@ -338,6 +343,13 @@ def _owner(word: str) -> bool:
     "hans", a genitive ("kandidatens", "the candidate's")."""
     genitive = word.endswith(("'s", "ens", "ets", "arnas", "ernas")) and word not in ("it's",)
     return word in _OTHERS or genitive
+
+
+def _sentence_of(text: str, hit: Hit) -> str:
+    """The sentence `hit` stands in."""
+    start = max((sign.end() for sign in _SENTENCE_ENDS.finditer(text, 0, hit.start)), default=0)
+    end = _SENTENCE_ENDS.search(text, hit.end)
+    return text[start : end.start() if end else len(text)]
 
 
 def _sentence_asks(text: str, hit: Hit) -> bool:

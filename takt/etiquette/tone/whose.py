@@ -262,7 +262,7 @@ _JOB = frozenset(
     | {"you", "your", "yours", "u", "ur", "ya", "it", "this", "that", "them", "us", "there"}
     | {"here", "everyone", "all", "department", "project", "projects", "product", "products"}
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "tomorrow", "week", "date"}
-    | {"time", "slot", "visit", "panel", "manager", "business", "mission", "culture", "vision"}
+    | {"slot", "visit", "panel", "manager", "business", "mission", "culture", "vision"}
     | {"challenge", "challenges", "responsibilities", "tasks", "duties", "industry", "field"}
     | {"considered", "part", "onboard", "aboard", "again", "more", "soon", "back", "news"}
     | {"continuing", "recruitment", "application", "assignment", "case", "round", "what"}
@@ -285,3 +285,9 @@ def interest_elsewhere(said: list[str], after: list[str], named: bool) -> bool:
     if named or not thing or thing[0] in _STRANDED:
         return False  # "something I've been excited about for weeks": no object follows
     return not _JOB & set(thing) and not any(word.endswith("'s") for word in thing)
+
+
+def counterfactual(sentence: list[str]) -> bool:
+    """True when the sentence is an unreal condition ("I'd be excited about the role if it were
+    remote", "If the salary were higher, I'd be more interested"): interest that is not."""
+    return "if" in sentence and "were" in sentence and bool({"would", "i'd", "id"} & set(sentence))
