@@ -115,7 +115,7 @@ def test_two_candidates_race_for_one_time_and_the_database_picks_one(team, new_p
     lost = pages[loser]
     notice = lost.get_by_role("alert")
     assert re.search(
-        "Någon annan bokade den tiden nyss|Someone else booked that time a moment ago",
+        "Någon annan bokade den tiden alldeles nyss|Someone else booked that time a moment ago",
         notice.inner_text(),
     )
     # The calm answer offers what is left, as choices: their own other time only.
