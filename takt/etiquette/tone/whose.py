@@ -1,10 +1,13 @@
 """Whether an apology or a show of interest is the writer's own saying, read from the words
-around it: quoted, asked about, or said by someone the sentence names.
+around it: quoted or part of a compound, asked about, said by someone the sentence names,
+forgiving rather than asking forgiveness, "beklaglig" judging a thing; interest that was,
+that is in something other than the job, or that an unreal condition holds.
 
 Word lists name phrases; these rules read how a sentence is built, so that they hold for
 words nobody listed: any name or title before "ber om ursäkt" ("Teamledaren hälsar och ber om
-ursäkt"), any phrase in quotation marks ("fick ett 'vi beklagar'-mejl"). They read the words
-as `detectors._words` gives them (lower case, å/ä/ö folded).
+ursäkt"), any phrase in quotation marks ("fick ett 'vi beklagar'-mejl"), any hobby after
+"keen on". They read the words as `detectors._words` gives them (lower case, å/ä/ö folded).
+`detectors._negated` calls them for each phrase the patterns find.
 """
 
 # Quotation marks: a phrase between them is spoken of, not said ('Det står "vi beklagar" i
@@ -50,7 +53,7 @@ _BEING = frozenset(
 )
 _BETWEEN = frozenset(
     {"very", "really", "so", "super", "quite", "extremely", "always", "still", "also", "too"}
-    | {"genuinely", "particularly", "especially", "clearly", "definitely", "all", "very much"}
+    | {"genuinely", "particularly", "especially", "clearly", "definitely", "all"}
 )
 # A subject that points at the sentence itself, not at a person ("It would be great to …",
 # "That sounds exciting"), or that may be the writer ("who").
