@@ -130,13 +130,10 @@ def hits(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
     if not text:
         return []
     source = normal(text)
-    found = _pattern_hits(detector, text, source, lang)
+    # `turned`: what the patterns found and the rules turned ("The whole team would love to
+    # meet you"); the model does not find it again in the same sentence.
+    found, turned = _pattern_hits(detector, text, source, lang)
     languages = _languages(text, lang)
-    # What the patterns found and the rules turned ("The whole team would love to meet you"):
-    # the model does not find it again in the same sentence.
-    turned = (
-        _pattern_hits(detector, text, source, lang, negated=True) if detector in _NEGATABLE else []
-    )
     for language in languages:
         model = learned(detector, language)
         if model is None:
@@ -185,14 +182,14 @@ def pattern_hits(detector: str, text: str | None, lang: str | None = None) -> li
     """What the word lists alone find of `detector` in `text` (the model left out)."""
     if not text:
         return []
-    return _apart(_pattern_hits(detector, text, normal(text), lang))
+    return _apart(_pattern_hits(detector, text, normal(text), lang)[0])
 
 
 def _pattern_hits(
-    detector: str, text: str, source: Normal, lang: str | None, negated: bool = False
-) -> list[Hit]:
-    """The hits of the word lists; those a negation turns around are left out, or with
-    `negated`, are all that is kept."""
+    detector: str, text: str, source: Normal, lang: str | None
+) -> tuple[list[Hit], list[Hit]]:
+    """The hits of the word lists, parted in one pass: those that count, and those a negation
+    or the build of their sentence turns around (`_negated`)."""
     found: list[Hit] = []
     for language in _languages(text, lang):
         lists = _load(detector, language)
@@ -205,12 +202,14 @@ def _pattern_hits(
             for pattern, kind in lists.literals
             for match in pattern.finditer(text)
         )
-    if detector in _NEGATABLE:
-        languages = _languages(text, lang)
-        found = [hit for hit in found if _negated(text, hit, languages) == negated]
-    elif negated:
-        return []
-    return found
+    if detector not in _NEGATABLE:
+        return found, []
+    languages = _languages(text, lang)
+    kept: list[Hit] = []
+    turned: list[Hit] = []
+    for hit in found:
+        (turned if _negated(text, hit, languages) else kept).append(hit)
+    return kept, turned
 
 
 def near_misses(detector: str, text: str | None, lang: str | None = None) -> list[Hit]:
@@ -228,7 +227,7 @@ def near_misses(detector: str, text: str | None, lang: str | None = None) -> lis
                 found.extend(_hit(kind, text, *source.span(start, end)) for start, end, _ in spans)
     found.extend(
         Hit("negated", hit.words, hit.start, hit.end)
-        for hit in _pattern_hits(detector, text, source, lang, negated=True)
+        for hit in _pattern_hits(detector, text, source, lang)[1]
     )
     return _apart(found)
 
@@ -274,7 +273,9 @@ def _negated(
     the whole clause)."""
     clause = _words(_CLAUSE_ENDS.split(text[: hit.start])[-1])
     before = clause[-reach:] if reach else clause
-    after = _words(_CLAUSE_ENDS.split(text[hit.end :])[0])[:1]
+    rest = _CLAUSE_ENDS.split(text[hit.end :])[0]  # the clause after the phrase
+    following = _words(rest)
+    after = following[:1]
     if after and after[0] in _NOT_AFTER:
         return True
     phrase = _words(hit.words)
@@ -283,15 +284,15 @@ def _negated(
         return True  # "din ursäkt", "kandidatens ursäkt", "the candidate's apology"
     if quoted(text, hit.start, hit.end) or compound(text, hit.start, hit.end):
         return True  # 'Det står "vi beklagar" i alla avslag', "Sorry-mejl", "interest-free"
+    asks = _sentence_asks(text, hit)
     if hit.kind == "apology":
         if "sv" in languages and forgiving(phrase, _words(text[hit.end :])[:3]):
             return True  # "Vi har förlåtit leverantören"
         if "sv" in languages and judged(clause, phrase, after):
             return True  # "en beklaglig utveckling"
-        if asked_about(clause, _sentence_asks(text, hit)):
+        if asked_about(clause, asks):
             return True  # "Ska jag be om ursäkt?"
-        following = _words(_CLAUSE_ENDS.split(text[hit.end :])[0])
-        if calls_for_attention(clause, phrase, following, _sentence_asks(text, hit)):
+        if calls_for_attention(clause, phrase, following, asks):
             return True  # "Ursäkta mig, vet du om det finns parkering?"
         if "sv" in languages and apologised_by_other(clause, phrase, after):
             return True  # "Teamledaren hälsar och ber om ursäkt"
@@ -302,19 +303,18 @@ def _negated(
             return True  # "I was very interested at first, but …"
         if counterfactual(_words(_sentence_of(text, hit))):
             return True  # "If the salary were higher, I'd be more interested"
-        if asked_about(clause, _sentence_asks(text, hit)):
+        if asked_about(clause, asks):
             return True  # "Should I sound more enthusiastic?"
-        rest = _CLAUSE_ENDS.split(text[hit.end :])[0]
         named = any(_named(word) for word in rest.split()[:_NAMED_REACH])
-        if interest_elsewhere(phrase, _words(rest), named):
+        if interest_elsewhere(phrase, following, named):
             return True  # "I'm really keen on rock climbing"
     if _reported(clause, said, after, languages):
         return True
     if said and (said[0] in _OF_A_FACT or (said[0] == "beklagligt" and after == ["nog"])):
         # "Regrettably, we have to …": the comma after the adverb does not end its clause.
-        rest = text[hit.end :].lstrip(" ,")
-        following = _words(_CLAUSE_ENDS.split(rest)[0])[:_DOER_REACH]
-        if not _said_by_writer(following, languages):
+        beyond = text[hit.end :].lstrip(" ,")
+        doers = _words(_CLAUSE_ENDS.split(beyond)[0])[:_DOER_REACH]
+        if not _said_by_writer(doers, languages):
             return True
     for language in languages:
         turned = mine = False
