@@ -1,5 +1,8 @@
 """The pattern language of the word lists, and the normal text it is matched against."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,3 +55,26 @@ def test_a_pattern_finds_what_its_line_says(
     source = normal(text)
     spans = compiled.spans(Scan(source.text))
     assert [text[slice(*source.span(start, end))] for start, end, _ in spans] == found
+
+
+def test_a_class_matches_the_same_alternative_whatever_the_hash_seed(tmp_path: Path) -> None:
+    # Alternatives of equal length were ordered as a set happened to iterate, so a finding
+    # quoted "hoppas att få träffa dig" in one process and "hoppas att få träffa" in another.
+    path = tmp_path / "classes.en.txt"
+    path.write_text("meet: " + " | ".join(f"{c}{c}x" for c in "abcdefghij") + "\n", "utf-8")
+    script = (
+        "import sys; from pathlib import Path;"
+        "from takt.etiquette.tone.patterns import read_classes;"
+        "print(read_classes(Path(sys.argv[1])).pieces['meet'])"
+    )
+    pieces = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(path)],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(pieces) == 1, pieces

@@ -158,7 +158,7 @@ def read_classes(path: Path) -> Classes:
     empty = Classes({}, {}, {})
     pieces = {
         name: "(?:"
-        + "|".join(sorted({_words(p, empty) for p in alts}, key=len, reverse=True))
+        + "|".join(sorted({_words(p, empty) for p in alts}, key=lambda piece: (-len(piece), piece)))
         + ")"
         for name, alts in phrases.items()
     }
